@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 HOST ?= 127.0.0.1:8000
+# Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve build site downloads test test-unit test-browser lint clean bench audit
 

@@ -1,0 +1,147 @@
+"""MkDocs hook: one registry of figures per build, expanded into pages and enforced.
+
+Thin event functions over `studyguide`: the plain functions do the work, these only say
+when it happens.
+
+- on_startup: remember whether this is `serve` (report and keep serving) or a build (fail).
+- on_files: load `docs/claims.yml`, process every page once (expand, scan, record usage),
+  add the generated ledger page `sources.md`.
+- on_page_markdown: hand each page its expanded Markdown; expand generated pages too; write
+  the ledger once every surface has recorded what it uses.
+- on_post_build: report every problem of the build together, then fail (build) or show
+  them in the terminal and on the pages (serve).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+
+from studyguide.claims import load_registry  # noqa: E402
+from studyguide.context import BuildContext  # noqa: E402
+from studyguide.ledger import render_ledger  # noqa: E402
+from studyguide.pages import body_offset, process_page, values_index  # noqa: E402
+from studyguide.problems import format_report  # noqa: E402
+
+LEDGER = "sources.md"
+CLAIMS_FILE = "claims.yml"
+# The content issue made every claim earn its place: an unused claim fails the build.
+UNUSED_CLAIMS_FAIL = True
+
+log = logging.getLogger("mkdocs.hooks.claims")
+# In `serve`, problems go to a logger outside MkDocs' own, so strict mode does not stop the
+# server; they still print in the terminal and show on the page.
+serve_log = logging.getLogger("studyguide")
+_mode = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember the command: `serve` reports problems and keeps serving."""
+    _mode["command"] = command
+    if command == "serve" and not serve_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("ERROR    -  %(message)s"))
+        serve_log.addHandler(handler)
+        serve_log.propagate = False
+
+
+def _docs_rel(config: object, src_uri: str) -> str:
+    docs = Path(config["docs_dir"])  # type: ignore[index]
+    try:
+        return (docs / src_uri).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return (Path(docs.name) / src_uri).as_posix()
+
+
+def _ledger_url(page_url: str) -> str:
+    return get_relative_url("sources/", page_url or ".") if page_url else "sources/"
+
+
+def on_files(files: Files, config: object) -> Files:
+    """Load the claims, process every page once, and add the generated ledger page."""
+    claims_path = Path(config["docs_dir"]) / CLAIMS_FILE  # type: ignore[index]
+    rel_claims = _docs_rel(config, CLAIMS_FILE)
+    registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
+    ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
+    values = values_index(registry)
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        source = file.content_string
+        body = _strip_front_matter(source)
+        ctx.add_page(
+            file.src_uri,
+            process_page(
+                body,
+                registry,
+                _docs_rel(config, file.src_uri),
+                first_line=body_offset(source, body),
+                ledger_url=_ledger_url(file.url),
+                values=values,
+            ),
+        )
+    config["guide"] = ctx  # type: ignore[index]
+    files.append(File.generated(config, LEDGER, content="# Sources and figures\n"))  # type: ignore[arg-type]
+    return files
+
+
+def _strip_front_matter(source: str) -> str:
+    from mkdocs.utils.meta import get_data
+
+    return get_data(source)[0]
+
+
+def on_page_markdown(markdown: str, page: object, config: object, files: Files) -> str:
+    """Return the page's expanded Markdown; render the ledger from the build's usage."""
+    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    src_uri = page.file.src_uri  # type: ignore[attr-defined]
+    if src_uri == LEDGER:
+        titles = {
+            f.src_uri: (f.page.title if f.page and f.page.title else f.src_uri)
+            for f in files.documentation_pages()
+        }
+        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage, titles))
+    done = ctx.pages.get(src_uri)
+    if done is not None and done.markdown is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
+        result = done
+        if markdown != _strip_front_matter(page.file.content_string):  # type: ignore[attr-defined]
+            # Another plugin changed the page before us: process what we were given.
+            result = process_page(
+                markdown, ctx.registry, _docs_rel(config, src_uri), ledger_url=_ledger_url(page.url)
+            )  # type: ignore[attr-defined]
+    else:
+        # A generated page (flashcards, study sheet): expand it and check its figures too.
+        result = process_page(
+            markdown, ctx.registry, f"(generated) {src_uri}", ledger_url=_ledger_url(page.url)
+        )  # type: ignore[attr-defined]
+        ctx.add_page(src_uri, result)
+    if _mode["command"] == "serve" and result.problems:
+        listing = "\n".join(f"    - `{p}`" for p in result.problems)
+        return f'!!! failure "This page has problems with figures"\n{listing}\n\n{result.markdown}'
+    return result.markdown
+
+
+def on_post_build(config: object) -> None:
+    """Report every problem of the build at once; fail unless serving."""
+    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    unused = ctx.unused_problems()
+    problems = list(ctx.problems) + (unused if UNUSED_CLAIMS_FAIL else [])
+    if not UNUSED_CLAIMS_FAIL:
+        for p in unused:
+            log.warning(str(p))
+    if not problems:
+        return
+    report = format_report(problems)
+    if _mode["command"] == "serve":
+        serve_log.error(report)
+        return
+    raise Abort(report)
