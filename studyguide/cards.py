@@ -1,0 +1,439 @@
+"""Flashcards drawn from the guide's content: where cards come from, and how they are named.
+
+A card is a question (front) and an answer (back) in Markdown, filed in a deck. Cards come
+from four sources, and nothing else makes a card:
+
+A. Claim prompts. Every claim in `docs/claims.yml` with a `prompt:` is a card. Front: the
+   prompt. Back: the claim's value (its embedded claims resolved) and one line naming its
+   kind and source: "Reported by <source title>, <date>" for a fact, "Example figure from a
+   mock answer" for an example, "Model line" for a script. Deck "Figures" for facts and
+   examples, "Scripts" for scripts. Id: `claim-<claim id>`.
+B. FAQ questions. In `docs/faq.md`, every `## ` heading that ends in `?` is a card. Front:
+   the heading. Back: the first paragraph under it. Deck "FAQ". Id: `faq-<heading slug>`.
+C. Mistakes. In `docs/mistakes.md`, every `## ` section holding both content tabs
+   `=== "Weak answer"` and `=== "Strong answer"` is a card. Front: "<heading>: what does the
+   strong answer do instead of: <weak answer>". Back: the strong answer, then the paragraph
+   that starts with `**Why it costs points:**`. Deck "Mistakes". Id: `mistake-<heading slug>`.
+   A section with only one of the two tabs is reported as a problem.
+D. Explicit card blocks, on any page: a collapsible admonition `??? question "Front text"`
+   (or `???+ question`) whose indented body is the back. Deck: the page's front matter
+   `deck:`, else its `title:`, else its first `# ` heading. Id: `<page slug>-<front slug>`,
+   where the page slug is the page's path under docs/ without `.md`, `/` turned into `-`, and
+   a final `index` dropped (`frameworks/index.md` -> `frameworks`, `index.md` -> `home`).
+
+Ids come from the card's own words (a slug: lower case ASCII letters and digits joined by
+single hyphens, at most 80 characters), never from its position, so adding, moving or
+removing other cards leaves every id unchanged, and with it a reader's saved progress and
+the Anki note. Changing a card's own heading, prompt or front text gives it a new id.
+Two cards with the same id are a problem reported at the second one's file and line.
+Anything inside fenced code is ignored, so documentation can show the syntax.
+
+Card text may use `:claim[ID]` like any page; `expand_card` expands it with the same
+`process_page` as the pages, so every figure on a card comes from the claims. A prompt's own
+text is checked for unsourced figures; a question it quotes is allowed, since the prompt is
+itself in the claims file.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import yaml
+
+from studyguide.claims import Registry
+from studyguide.mask import mask_code
+from studyguide.pages import PageResult, process_page
+from studyguide.problems import Problem
+
+FAQ_PAGE = "faq.md"
+MISTAKES_PAGE = "mistakes.md"
+CLAIMS_DECKS = {"fact": "Figures", "example": "Figures", "script": "Scripts"}
+MAX_SLUG = 80
+
+H2_RE = re.compile(r"^## +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
+H1_RE = re.compile(r"^# +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
+TAB_RE = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
+QUESTION_RE = re.compile(
+    r'^(?P<indent>[ \t]*)\?\?\?\+?[ \t]+question[ \t]+"(?P<front>[^"\n]+)"'
+    r"[ \t]*$"
+)
+WHY_PREFIX = "**Why it costs points:**"
+
+
+@dataclass(frozen=True)
+class Card:
+    """One flashcard: id, deck, question and answer in Markdown, and where it was written.
+
+    `line` is the 1-based line of the front in `source_path`; `back_line` that of the back
+    (used to place problems found in the answer text).
+    """
+
+    id: str
+    deck: str
+    front_md: str
+    back_md: str
+    source_path: str
+    line: int
+    back_line: int = 0
+
+
+def slugify(text: str, limit: int = MAX_SLUG) -> str:
+    """A stable ASCII slug: accents dropped, lower case, runs of anything else as one `-`.
+
+    Long slugs are cut at a hyphen so that no id exceeds `limit` characters.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        cut = slug[:limit]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug or "card"
+
+
+def page_slug(src_uri: str) -> str:
+    """The slug of a page from its path under docs/ (`frameworks/trade-offs.md` ->
+    `frameworks-trade-offs`; a trailing `index` is dropped; the home page is `home`)."""
+    stem = re.sub(r"\.md$", "", src_uri)
+    parts = [p for p in stem.split("/") if p]
+    if parts and parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return slugify("-".join(parts)) if parts else "home"
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
+    """The page's YAML front matter, its body, and the 1-based file line the body starts on."""
+    m = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", text, re.S)
+    if not m:
+        return {}, text, 1
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError:
+        meta = {}
+    return (
+        (meta if isinstance(meta, dict) else {}),
+        text[m.end() :],
+        text[: m.end()].count("\n") + 1,
+    )
+
+
+def page_title(meta: Mapping[str, object], body: str, src_uri: str) -> str:
+    """The page title as MkDocs would show it: front matter `title:`, first `# `, file name."""
+    if isinstance(meta.get("title"), str) and str(meta["title"]).strip():
+        return str(meta["title"]).strip()
+    for line in mask_code(body).split("\n"):
+        m = H1_RE.match(line)
+        if m:
+            return m.group("title").strip()
+    stem = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+    return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _indented_block(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:
+    """The lines from `start` indented deeper than `indent` columns (blank lines included,
+    trailing blanks dropped), dedented, and the index of the first line after them."""
+    end = start
+    while end < len(lines):
+        line = lines[end]
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        end += 1
+    block = lines[start:end]
+    while block and not block[-1].strip():
+        block.pop()
+    return textwrap.dedent("\n".join(block)).split("\n") if block else [], end
+
+
+def _first_paragraph(lines: list[str], start: int, stop: int) -> tuple[str, int]:
+    """The first paragraph (run of non-blank lines) in `lines[start:stop]` and its index."""
+    i = start
+    while i < stop and not lines[i].strip():
+        i += 1
+    j = i
+    while j < stop and lines[j].strip():
+        j += 1
+    return "\n".join(line.strip() for line in lines[i:j]), i
+
+
+def _sections(lines: list[str], masked: list[str]) -> list[tuple[str, int, int]]:
+    """Each `## ` section as (title, heading index, end index), ignoring fenced code."""
+    heads = [
+        (i, m.group("title").strip()) for i, line in enumerate(masked) if (m := H2_RE.match(line))
+    ]
+    ends = [i for i, _ in heads[1:]] + [len(lines)]
+    return [(title, i, end) for (i, title), end in zip(heads, ends, strict=True)]
+
+
+def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]:
+    """Source A: one card per claim with a `prompt:`, in the order of the claims file."""
+    cards = []
+    for claim in registry.claims.values():
+        if not claim.prompt or claim.kind not in CLAIMS_DECKS:
+            continue
+        source = registry.sources.get(claim.source)
+        if claim.kind == "fact":
+            # The date goes through :literal so the scanner does not read "2026-05" as a range.
+            where = f"{source.title}, :literal[{source.date}]" if source else claim.source
+            note = f"Reported by {where}"
+        elif claim.kind == "example":
+            note = "Example figure from a mock answer"
+        else:
+            note = "Model line"
+        syntax = f"::script[{claim.id}]" if claim.kind == "script" else f":claim[{claim.id}]"
+        back = f"{syntax}\n\n*{note}*"
+        cards.append(
+            Card(
+                f"claim-{claim.id}",
+                CLAIMS_DECKS[claim.kind],
+                claim.prompt,
+                back,
+                path,
+                claim.line,
+                claim.line,
+            )
+        )
+    return cards
+
+
+def faq_cards(text: str, path: str) -> list[Card]:
+    """Source B: each `## ` heading ending in `?` with the first paragraph under it."""
+    _, body, offset = split_front_matter(text)
+    lines, masked = body.split("\n"), mask_code(body).split("\n")
+    cards = []
+    for title, head, end in _sections(lines, masked):
+        if not title.endswith("?"):
+            continue
+        answer, at = _first_paragraph(lines, head + 1, end)
+        cards.append(
+            Card(f"faq-{slugify(title)}", "FAQ", title, answer, path, head + offset, at + offset)
+        )
+    return cards
+
+
+def _tabs(lines: list[str], masked: list[str], start: int, end: int) -> dict[str, tuple[str, int]]:
+    """The content tabs in `lines[start:end]`: title -> (dedented body, index of its line)."""
+    tabs: dict[str, tuple[str, int]] = {}
+    for i in range(start, end):
+        m = TAB_RE.match(masked[i])
+        if m:
+            block, _ = _indented_block(lines[:end], i + 1, len(m.group("indent")))
+            tabs.setdefault(m.group("title").strip(), ("\n".join(block).strip(), i + 1))
+    return tabs
+
+
+def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
+    """Source C: each `## ` section with "Weak answer" and "Strong answer" tabs."""
+    _, body, offset = split_front_matter(text)
+    lines, masked = body.split("\n"), mask_code(body).split("\n")
+    cards, problems = [], []
+    for title, head, end in _sections(lines, masked):
+        tabs = _tabs(lines, masked, head + 1, end)
+        weak, strong = tabs.get("Weak answer"), tabs.get("Strong answer")
+        if not weak and not strong:
+            continue
+        if not weak or not strong:
+            missing = "Weak answer" if not weak else "Strong answer"
+            problems.append(
+                Problem(
+                    path,
+                    head + offset,
+                    1,
+                    f'mistake "{title}" has no '
+                    f'=== "{missing}" tab — add it, or remove the other tab',
+                )
+            )
+            continue
+        why = ""
+        for i in range(head + 1, end):
+            if masked[i].strip().startswith(WHY_PREFIX):
+                why, _ = _first_paragraph(lines, i, end)
+                break
+        weak_text = " ".join(weak[0].split())
+        front = f"{title}: what does the strong answer do instead of: {weak_text}"
+        back = strong[0] + (f"\n\n{why}" if why else "")
+        cards.append(
+            Card(
+                f"mistake-{slugify(title)}",
+                "Mistakes",
+                front,
+                back,
+                path,
+                head + offset,
+                strong[1] + offset,
+            )
+        )
+    return cards, problems
+
+
+def question_cards(text: str, src_uri: str, path: str) -> list[Card]:
+    """Source D: each `??? question "Front"` block; the deck is the page's `deck:` or title."""
+    meta, body, offset = split_front_matter(text)
+    deck = meta.get("deck")
+    deck = (
+        str(deck).strip()
+        if isinstance(deck, str) and deck.strip()
+        else page_title(meta, body, src_uri)
+    )
+    lines, masked = body.split("\n"), mask_code(body).split("\n")
+    prefix = page_slug(src_uri)
+    cards = []
+    for i, line in enumerate(masked):
+        m = QUESTION_RE.match(line)
+        if not m:
+            continue
+        block, _ = _indented_block(lines, i + 1, len(m.group("indent")))
+        first = next((k for k, b in enumerate(block) if b.strip()), 0)
+        front = m.group("front").strip()
+        cards.append(
+            Card(
+                f"{prefix}-{slugify(front)}",
+                deck,
+                front,
+                "\n".join(block).strip(),
+                path,
+                i + offset,
+                i + 1 + first + offset,
+            )
+        )
+    return cards
+
+
+def page_cards(
+    text: str, src_uri: str, path: str | None = None
+) -> tuple[list[Card], list[Problem]]:
+    """All cards one page makes (sources B, C and D), in page order, with its problems.
+
+    `src_uri` is the page's path under docs/; `path` is how problems name the file
+    (default `docs/<src_uri>`).
+    """
+    path = path or f"docs/{src_uri}"
+    cards: list[Card] = []
+    problems: list[Problem] = []
+    if src_uri == FAQ_PAGE:
+        cards += faq_cards(text, path)
+    if src_uri == MISTAKES_PAGE:
+        found, problems = mistake_cards(text, path)
+        cards += found
+    cards += question_cards(text, src_uri, path)
+    cards.sort(key=lambda c: c.line)
+    for card in cards:
+        if not card.front_md.strip() or not card.back_md.strip():
+            side = "question" if not card.front_md.strip() else "answer"
+            problems.append(
+                Problem(
+                    path,
+                    card.line,
+                    1,
+                    f'card "{card.id}" has an empty {side} — write it, or remove the card',
+                )
+            )
+    return [c for c in cards if c.front_md.strip() and c.back_md.strip()], problems
+
+
+def collect_cards(
+    registry: Registry, pages: Mapping[str, str], claims_path: str = "docs/claims.yml"
+) -> tuple[list[Card], list[Problem]]:
+    """Every card of the guide: claim cards, then each page's cards in path order.
+
+    `pages` maps src_uri (path under docs/) to the page's Markdown. Duplicate ids are
+    reported at the later card, naming where the first one is.
+    """
+    cards = claim_cards(registry, claims_path)
+    problems: list[Problem] = []
+    for src_uri in sorted(pages):
+        found, issues = page_cards(pages[src_uri], src_uri)
+        cards += found
+        problems += issues
+    return dedupe(cards, problems)
+
+
+def dedupe(
+    cards: Iterable[Card], problems: list[Problem] | None = None
+) -> tuple[list[Card], list[Problem]]:
+    """The cards with unique ids (first one kept) and a problem for each duplicate."""
+    seen: dict[str, Card] = {}
+    out_problems = list(problems or [])
+    for card in cards:
+        first = seen.get(card.id)
+        if first is None:
+            seen[card.id] = card
+            continue
+        out_problems.append(
+            Problem(
+                card.source_path,
+                card.line,
+                1,
+                f'duplicate card id "{card.id}" (first made at {first.source_path}:{first.line}) '
+                "— reword this card's question or heading so it differs",
+            )
+        )
+    return list(seen.values()), out_problems
+
+
+@dataclass(frozen=True)
+class ExpandedCard:
+    """A card with its claim syntax expanded: Markdown ready to render, and claims used."""
+
+    card: Card
+    front: str
+    back: str
+    used: frozenset[str]
+
+
+def expand_card(
+    card: Card, registry: Registry, *, ledger_url: str, check_prose: bool = True
+) -> tuple[ExpandedCard, list[Problem]]:
+    """Expand `:claim[ID]`/`::script[ID]` in both sides with `process_page`.
+
+    With `check_prose` the card text is also scanned for unsourced figures and quotes;
+    the hook turns it off for cards copied from pages the claims hook already scanned.
+    """
+    front = process_page(
+        card.front_md,
+        registry,
+        card.source_path,
+        first_line=card.line,
+        ledger_url=ledger_url,
+        check_prose=check_prose,
+    )
+    back = process_page(
+        card.back_md,
+        registry,
+        card.source_path,
+        first_line=card.back_line or card.line,
+        ledger_url=ledger_url,
+        check_prose=check_prose,
+    )
+    return _expanded(card, front, back), front.problems + back.problems
+
+
+def _expanded(card: Card, front: PageResult, back: PageResult) -> ExpandedCard:
+    return ExpandedCard(card, front.markdown, back.markdown, front.used | back.used)
+
+
+def expand_cards(
+    cards: Iterable[Card],
+    registry: Registry,
+    *,
+    ledger_url: str,
+    claims_path: str = "docs/claims.yml",
+    check_pages: bool = True,
+) -> tuple[list[ExpandedCard], list[Problem]]:
+    """Expand every card; cards from claim prompts are always scanned, page cards only
+    when `check_pages` (pages already scanned by the claims hook need not be again)."""
+    out, problems = [], []
+    for card in cards:
+        from_claims = card.source_path == claims_path
+        done, issues = expand_card(
+            card, registry, ledger_url=ledger_url, check_prose=check_pages or from_claims
+        )
+        if from_claims:
+            # A prompt lives in the claims file itself, so a question it quotes is already
+            # registered text; its figures are still checked.
+            issues = [p for p in issues if not p.message.startswith("unsourced script")]
+        out.append(done)
+        problems += issues
+    return out, problems

@@ -1,0 +1,205 @@
+"""The flashcard pages as Markdown: one page per deck and an index of decks.
+
+Every card is plain HTML in the page, question and answer both visible, so the decks read
+without JavaScript, print whole and are found by search; `docs/assets/flashcards.js` turns a
+deck page into a one-card-at-a-time study session. Each card element carries
+`data-card-id`, the id the browser stores progress under.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from studyguide.cards import ExpandedCard, slugify
+
+FOLDER = "flashcards"
+INDEX = f"{FOLDER}/index.md"
+DOWNLOADS = "downloads/flashcards"
+# Markdown inline links and images: [text](target "title") -> group "target".
+LINK_RE = re.compile(r"(?P<head>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)(?P<tail>[^)\n]*\))")
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A deck: display name, slug (its page is `flashcards/<slug>.md`) and its cards."""
+
+    name: str
+    slug: str
+    cards: tuple[ExpandedCard, ...]
+
+    @property
+    def src_uri(self) -> str:
+        """The deck page's path under docs/ (the page exists only in the build)."""
+        return f"{FOLDER}/{self.slug}.md"
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the deck's cards, in page order."""
+        return [c.card.id for c in self.cards]
+
+
+def group_decks(cards: Iterable[ExpandedCard]) -> list[Deck]:
+    """Cards grouped into decks, decks sorted by name, cards kept in their given order.
+
+    Deck names that differ only in case or punctuation share a slug and so one deck (the
+    first spelling seen names it).
+    """
+    names: dict[str, str] = {}
+    members: dict[str, list[ExpandedCard]] = {}
+    for card in cards:
+        slug = slugify(card.card.deck)
+        names.setdefault(slug, card.card.deck)
+        members.setdefault(slug, []).append(card)
+    return sorted(
+        (Deck(names[s], s, tuple(members[s])) for s in members), key=lambda d: d.name.lower()
+    )
+
+
+def rebase_links(markdown: str, from_uri: str, to_uri: str) -> str:
+    """Rewrite relative Markdown links written on page `from_uri` to work on page `to_uri`.
+
+    Card text is copied from its page into a deck page in another folder; a link such as
+    `[lens](three-layer-lens.md)` or `[above](#step-2)` must still reach the same target.
+    """
+    src_dir = posixpath.dirname(from_uri)
+    dst_dir = posixpath.dirname(to_uri)
+
+    def fix(m: re.Match[str]) -> str:
+        target = m.group("target")
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<", target):
+            return m.group(0)
+        path, hash_, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(src_dir, path)) if path else from_uri
+        new = posixpath.relpath(resolved, dst_dir or ".")
+        return f"{m.group('head')}{new}{hash_}{anchor}{m.group('tail')}"
+
+    return LINK_RE.sub(fix, markdown)
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """The URL of site path `target` relative to a page at site URL `from_url`.
+
+    Directory URLs end in `/` (`flashcards/figures/`); file URLs do not (`.../figures.html`).
+    """
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
+
+
+def render_card(card: ExpandedCard, deck_uri: str) -> str:
+    """One card as an HTML section with Markdown inside: question, then answer."""
+    cid = html.escape(card.card.id, quote=True)
+    src = card.card.source_path.removeprefix("docs/")
+    front = rebase_links(card.front, src, deck_uri) if src.endswith(".md") else card.front
+    back = rebase_links(card.back, src, deck_uri) if src.endswith(".md") else card.back
+    return (
+        f'<section class="fc-card" id="card-{cid}" data-card-id="{cid}" markdown="1">\n'
+        f'<div class="fc-side fc-front" markdown="1">\n'
+        f'<p class="fc-label">Question</p>\n\n{front.strip()}\n\n</div>\n'
+        f'<div class="fc-side fc-back" markdown="1">\n'
+        f'<p class="fc-label">Answer</p>\n\n{back.strip()}\n\n</div>\n'
+        f"</section>\n"
+    )
+
+
+def render_deck(deck: Deck) -> tuple[str, str]:
+    """The deck page as (front matter, body): a heading, a study area the script fills, and
+    every card in plain HTML."""
+    meta = (
+        "---\n"
+        f"title: {_yaml_str(deck.name + ' flashcards')}\n"
+        f"description: {_yaml_str('Flashcards for the ' + deck.name + ' deck, with spaced repetition in your browser.')}\n"  # noqa: E501
+        "---\n"
+    )
+    cards = "\n".join(render_card(c, deck.src_uri) for c in deck.cards)
+    body = (
+        f"# {deck.name}\n\n"
+        f"Cards in this deck: {len(deck.cards)}. Study them one at a time below, or read the "
+        "whole deck in the list; your progress stays in this browser. "
+        "[All decks](index.md)\n\n"
+        f'<div class="fc-deck" data-fc-deck="{deck.slug}" markdown="1">\n'
+        '<div class="fc-study" data-fc-study hidden></div>\n'
+        '<div class="fc-list" data-fc-list markdown="1">\n\n'
+        f"{cards}\n"
+        "</div>\n</div>\n"
+    )
+    return meta, body
+
+
+def render_index(
+    decks: Sequence[Deck],
+    downloads_url: str = "../downloads/",
+    hrefs: Mapping[str, str] | None = None,
+) -> tuple[str, str]:
+    """The index page as (front matter, body): a table of decks with card counts, due and new
+    counts (filled in by the script), and the download links.
+
+    `hrefs` maps a deck slug to its page's URL relative to the index (default `<slug>/`).
+    """
+    hrefs = hrefs or {}
+    meta = (
+        "---\n"
+        "title: Flashcards\n"
+        "description: Decks built from this guide on every build, scheduled in your browser "
+        "and exported for Anki.\n"
+        "---\n"
+    )
+    rows = "\n".join(
+        f'<tr data-fc-deck-row="{d.slug}" data-fc-ids="{html.escape(" ".join(d.ids))}">'
+        f'<td><a href="{html.escape(hrefs.get(d.slug, d.slug + "/"))}">'
+        f"{html.escape(d.name)}</a></td>"
+        f'<td class="fc-num">{len(d.cards)}</td>'
+        '<td class="fc-num" data-fc-due>–</td><td class="fc-num" data-fc-new>–</td></tr>'
+        for d in decks
+    )
+    total = sum(len(d.cards) for d in decks)
+    body = (
+        "# Flashcards\n\n"
+        "Every card is built from this guide when the site is built, so the decks follow the "
+        "pages. Pick a deck to study one card at a time: the schedule (the SM-2 method) keeps "
+        "a card away longer each time you know it, and brings it back soon when you do not. "
+        "Progress is saved in this browser only.\n\n"
+        '<table class="fc-index" data-fc-index>\n'
+        "<thead><tr><th>Deck</th><th>Cards</th><th>Due now</th><th>New</th></tr></thead>\n"
+        f"<tbody>\n{rows}\n</tbody>\n"
+        f'<tfoot><tr><td>All decks</td><td class="fc-num">{total}</td>'
+        '<td class="fc-num" data-fc-due>–</td><td class="fc-num" data-fc-new>–</td></tr></tfoot>\n'
+        "</table>\n\n"
+        "## Downloads\n\n"
+        f'- <a href="{downloads_url}flashcards.apkg" download>Anki deck (.apkg)</a>: one '
+        "subdeck per deck. Importing a newer copy updates the notes you have and adds new "
+        "ones, without duplicates.\n"
+        f'- <a href="{downloads_url}flashcards.csv" download>CSV (front, back, deck, id)</a>: '
+        "for Quizlet and other tools.\n"
+    )
+    return meta, body
+
+
+def deck_nav(nav: list[object], decks: Sequence[Deck], title: str = "Flashcards") -> list[object]:
+    """The nav with the entry for `flashcards/index.md` turned into a section holding the
+    index and one entry per deck. Other entries are returned unchanged; without such an entry,
+    a section is appended at the end."""
+    section: list[object] = [INDEX, *({d.name: d.src_uri} for d in decks)]
+    out: list[object] = []
+    placed = False
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            ((key, value),) = item.items()
+            if value == INDEX or (isinstance(value, list) and INDEX in value):
+                out.append({key: section})
+                placed = True
+                continue
+        out.append(item)
+    if not placed:
+        out.append({title: section})
+    return out
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
