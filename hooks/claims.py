@@ -144,4 +144,7 @@ def on_post_build(config: object) -> None:
     if _mode["command"] == "serve":
         serve_log.error(report)
         return
-    raise Abort(report)
+    *lines, summary = report.splitlines()
+    for line in lines:
+        log.error(line)
+    raise Abort(f"Aborted: {summary}")

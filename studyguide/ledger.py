@@ -71,7 +71,7 @@ def render_ledger(
     ]
     unused = []
     for claim in registry.claims.values():
-        where = sorted(usage.get(claim.id, ()))
+        where = sorted(usage.get(claim.id, ()), key=lambda w: (not w.endswith(".md"), w))
         links = [
             f"[{_cell(page_titles.get(w, w))}]({link_prefix}{w})" if w.endswith(".md") else _cell(w)
             for w in where

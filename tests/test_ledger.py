@@ -1,0 +1,46 @@
+"""The generated ledger: every source and claim, with kinds, sources and where each is shown."""
+
+from __future__ import annotations
+
+from studyguide.claims import load_registry
+from studyguide.context import BuildContext
+from studyguide.ledger import render_ledger
+from studyguide.pages import process_page
+
+REGISTRY, _ = load_registry("""\
+sources:
+  art: {title: "An article", date: 2026-05-24, note: "one article, unverified"}
+claims:
+  pay: {value: "$170,000", kind: fact, source: art, note: "an average"}
+  lat: {value: "<2 s>", kind: example, source: art}
+  spare: {value: "9 days", kind: fact, source: art}
+""")
+
+
+def test_ledger_lists_sources_claims_kinds_and_pages() -> None:
+    md = render_ledger(
+        REGISTRY,
+        {"pay": {"index.md", "flashcards"}, "lat": {"faq.md"}},
+        {"index.md": "Home", "faq.md": "FAQ"},
+    )
+    assert "### An article {#source-art}" in md
+    assert "Dated 2026-05-24; 3 claims." in md
+    assert (
+        '| <span id="claim-pay"></span>`pay` | $170,000<br><small>an average</small> | '
+        "reported figure | [An article](#source-art) | [Home](index.md), flashcards |"
+    ) in md
+    assert "| &lt;2 s&gt; | example |" in md
+    assert "## Unused claims" in md and "`spare`" in md
+
+
+def test_context_records_usage_and_unused_problems() -> None:
+    ctx = BuildContext(REGISTRY)
+    ctx.add_page("index.md", process_page(":claim[pay]", REGISTRY, "docs/index.md"))
+    ctx.mark_used("lat", "flashcards")
+    assert ctx.usage == {"pay": {"index.md"}, "lat": {"flashcards"}}
+    assert ctx.unused() == ["spare"]
+    (p,) = ctx.unused_problems()
+    assert str(p) == (
+        'docs/claims.yml:6:3: claim "spare" is used nowhere — show it on a page '
+        "with :claim[spare], give it a prompt for a flashcard, or delete it"
+    )
