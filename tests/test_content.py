@@ -225,7 +225,10 @@ def test_guide_is_long_enough(pages: dict[str, str]) -> None:
 
 def test_every_page_includes_the_glossary(pages: dict[str, str]) -> None:
     missing = [p for p, text in pages.items() if '--8<-- "abbreviations.md"' not in text]
-    assert not missing, f"pages without the abbreviation glossary: {missing}"
+    assert not missing, (
+        f'pages without the abbreviation glossary: {missing}; add --8<-- "abbreviations.md" '
+        "as the last line so terms such as SLA and p95 explain themselves on hover"
+    )
 
 
 def built_html(page: str) -> str:
