@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build site downloads test test-unit test-browser lint clean bench audit
+.PHONY: help venv serve build site downloads system-deps test lint clean bench audit
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -37,8 +37,27 @@ build: site downloads
 
 downloads: site
 
-test: $(VENV)/.stamp lint build
-	$(PY) -m pytest
+# What a fresh Debian machine lacks for the browser tests and the PDF checks. Installed only
+# when missing and only where apt-get can run (root); elsewhere the browser tests skip locally
+# and fail under CI, which must never skip them.
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core
+system-deps:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing:$$missing (install them with your package manager for the browser tests)"; \
+	  fi; \
+	fi
+
+# Everything: lint, the publishable build (downloads included), then the tests against it.
+test: $(VENV)/.stamp system-deps lint build
+	GUIDE_SITE_DIR=site $(PY) -m pytest
 
 lint: $(VENV)/.stamp
 	$(VENV)/bin/ruff check .
