@@ -62,6 +62,7 @@ test: $(VENV)/.stamp system-deps lint build
 lint: $(VENV)/.stamp
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache $(VENV)
