@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads system-deps test lint clean bench audit
+.PHONY: help venv serve build site downloads system-deps test lint clean bench audit build-properdocs
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
 	@echo "make build   - strict build of the publishable site/ (downloads included)"
 	@echo "make test    - lint, unit, integration and browser tests"
 	@echo "make lint    - ruff and the pre-commit checks"
+	@echo "make build-properdocs - the same strict build with ProperDocs (the MkDocs 1.6 fork)"
 	@echo "make clean   - remove site/, caches and .venv"
 
 # The venv is rebuilt whenever requirements.txt changes (the stamp is older than it).
@@ -63,6 +64,14 @@ lint: $(VENV)/.stamp
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+
+# The same strict build (same mkdocs.yml, same hooks) with ProperDocs, the maintained fork of
+# MkDocs 1.6, into a throwaway folder: proof the guide does not depend on MkDocs 1.x alone.
+build-properdocs: $(VENV)/.stamp
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	$(VENV)/bin/properdocs build --strict --clean -f mkdocs.yml --site-dir "$$out/site" \
+	  && test -f "$$out/site/index.html" && test -f "$$out/site/404.html" \
+	  && echo "ProperDocs $$($(VENV)/bin/properdocs --version | cut -d' ' -f3) built the site"
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache $(VENV)
