@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads system-deps test lint clean bench audit build-properdocs
+.PHONY: help venv serve build site downloads system-deps test lint clean bench audit build-properdocs flashcards test-js
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -36,7 +36,15 @@ site: $(VENV)/.stamp
 # Everything published: the site plus the downloads built from it.
 build: site downloads
 
-downloads: site
+downloads: site flashcards
+
+# The flashcard downloads (Anki package and CSV), from the same cards as the site's decks.
+flashcards: site
+	$(PY) scripts/export_flashcards.py --out site/downloads
+
+# The scheduler's arithmetic (docs/assets/srs.js), with Node's built-in test runner.
+test-js:
+	node --test tests/js/
 
 # What a fresh Debian machine lacks for the browser tests and the PDF checks. Installed only
 # when missing and only where apt-get can run (root); elsewhere the browser tests skip locally
@@ -57,7 +65,7 @@ system-deps:
 	fi
 
 # Everything: lint, the publishable build (downloads included), then the tests against it.
-test: $(VENV)/.stamp system-deps lint build
+test: $(VENV)/.stamp system-deps lint build test-js
 	GUIDE_SITE_DIR=site $(PY) -m pytest
 
 lint: $(VENV)/.stamp

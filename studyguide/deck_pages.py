@@ -21,6 +21,8 @@ INDEX = f"{FOLDER}/index.md"
 DOWNLOADS = "downloads/flashcards"
 # Markdown inline links and images: [text](target "title") -> group "target".
 LINK_RE = re.compile(r"(?P<head>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)(?P<tail>[^)\n]*\))")
+# Targets left alone: URLs with a scheme (https:, mailto:), site-absolute paths, <autolinks>.
+_EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<")
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,39 @@ def rebase_links(markdown: str, from_uri: str, to_uri: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         target = m.group("target")
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<", target):
+        if _EXTERNAL_RE.match(target):
             return m.group(0)
         path, hash_, anchor = target.partition("#")
         resolved = posixpath.normpath(posixpath.join(src_dir, path)) if path else from_uri
         new = posixpath.relpath(resolved, dst_dir or ".")
         return f"{m.group('head')}{new}{hash_}{anchor}{m.group('tail')}"
+
+    return LINK_RE.sub(fix, markdown)
+
+
+def absolute_links(markdown: str, from_uri: str, site_url: str) -> str:
+    """Rewrite relative Markdown links written on page `from_uri` as absolute URLs under
+    `site_url`, pages as their directory URLs (`faq.md#x` -> `<site_url>faq/#x`).
+
+    Exported cards live outside the site, so only absolute links still lead somewhere.
+    """
+    base = site_url.rstrip("/") + "/"
+
+    def fix(m: re.Match[str]) -> str:
+        target = m.group("target")
+        if _EXTERNAL_RE.match(target):
+            return m.group(0)
+        path, hash_, anchor = target.partition("#")
+        resolved = (
+            posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
+            if path
+            else from_uri
+        )
+        if resolved.endswith(".md"):
+            stem = resolved.removesuffix(".md")
+            stem = stem.removesuffix("index") if stem.endswith(("/index", "index")) else stem
+            resolved = stem if not stem or stem.endswith("/") else stem + "/"
+        return f"{m.group('head')}{base}{resolved}{hash_}{anchor}{m.group('tail')}"
 
     return LINK_RE.sub(fix, markdown)
 
