@@ -1,0 +1,88 @@
+"""Unit tests of studyguide.deck_pages: grouping, card HTML, links, nav, index."""
+
+from __future__ import annotations
+
+from studyguide.cards import Card, ExpandedCard
+from studyguide.deck_pages import (
+    INDEX,
+    absolute_links,
+    deck_nav,
+    group_decks,
+    rebase_links,
+    relative_url,
+    render_card,
+    render_deck,
+    render_index,
+)
+
+
+def card(cid: str, deck: str, front: str = "Q?", back: str = "A.", src: str = "docs/p.md"):
+    return ExpandedCard(Card(cid, deck, front, back, src, 1), front, back, frozenset())
+
+
+def test_group_decks_sorts_decks_and_keeps_card_order():
+    decks = group_decks([card("b1", "Scripts"), card("a1", "FAQ"), card("b2", "scripts")])
+    assert [(d.name, d.slug, d.ids) for d in decks] == [
+        ("FAQ", "faq", ["a1"]),
+        ("Scripts", "scripts", ["b1", "b2"]),
+    ]
+    assert decks[1].src_uri == "flashcards/scripts.md"
+
+
+def test_render_card_has_id_and_both_sides_in_plain_html():
+    html = render_card(
+        card("faq-x", "FAQ", "Why [lens](lens.md)?", "Because."), "flashcards/faq.md"
+    )
+    assert '<section class="fc-card" id="card-faq-x" data-card-id="faq-x" markdown="1">' in html
+    assert html.index("Question") < html.index("Why") < html.index("Answer") < html.index("Because")
+    assert "[lens](../lens.md)" in html
+
+
+def test_rebase_links_keeps_targets_and_leaves_external_links():
+    text = "[a](b.md#x) [c](#y) [d](https://e.org/f) ![g](img/h.png) [i](/root)"
+    out = rebase_links(text, "frameworks/trade-offs.md", "flashcards/frameworks.md")
+    assert out == (
+        "[a](../frameworks/b.md#x) [c](../frameworks/trade-offs.md#y) [d](https://e.org/f) "
+        "![g](../frameworks/img/h.png) [i](/root)"
+    )
+
+
+def test_absolute_links_point_at_directory_urls():
+    text = "[a](b.md#x) [c](../index.md) [d](#y) [e](sub/index.md) [f](mailto:a@b.c)"
+    out = absolute_links(text, "frameworks/t.md", "https://g.example/")
+    assert out == (
+        "[a](https://g.example/frameworks/b/#x) [c](https://g.example/) "
+        "[d](https://g.example/frameworks/t/#y) [e](https://g.example/frameworks/sub/) "
+        "[f](mailto:a@b.c)"
+    )
+
+
+def test_relative_url():
+    assert relative_url("sources/", "flashcards/faq/") == "../../sources/"
+    assert relative_url("sources/", "flashcards/faq.html") == "../sources/"
+    assert relative_url("flashcards/", "flashcards/") == "./"
+
+
+def test_deck_nav_expands_the_flashcards_entry_in_place():
+    decks = group_decks([card("a", "FAQ"), card("b", "Figures")])
+    nav = [{"Home": "index.md"}, {"Flashcards": INDEX}, {"Sources": "sources.md"}]
+    out = deck_nav(nav, decks)
+    assert out[1] == {
+        "Flashcards": [INDEX, {"FAQ": "flashcards/faq.md"}, {"Figures": "flashcards/figures.md"}]
+    }
+    assert out[0] == nav[0] and out[2] == nav[2]
+    assert deck_nav(out, decks) == out  # idempotent on a rebuild in `serve`
+    assert deck_nav([{"Home": "index.md"}], decks)[-1]["Flashcards"][0] == INDEX
+
+
+def test_render_deck_and_index():
+    decks = group_decks([card("a", "FAQ"), card("b", "FAQ"), card("c", "Figures")])
+    meta, body = render_deck(decks[0])
+    assert meta.startswith('---\ntitle: "FAQ flashcards"')
+    assert body.count("data-card-id=") == 2
+    assert 'data-fc-deck="faq"' in body and "data-fc-study hidden" in body
+    meta, body = render_index(decks, hrefs={"faq": "faq/", "figures": "figures/"})
+    assert 'data-fc-ids="a b"' in body and 'href="faq/"' in body
+    assert '<td class="fc-num">2</td>' in body and '<td class="fc-num">3</td>' in body
+    assert 'href="../downloads/flashcards.apkg"' in body
+    assert 'href="../downloads/flashcards.csv"' in body
