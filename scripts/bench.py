@@ -1,0 +1,356 @@
+"""`make bench`: what the project's hooks cost per page, how builds grow, and page weight.
+
+Prints Markdown tables (closing notes quote them):
+
+1. The real site built with the project's hooks and with plain Material on the same content
+   (claim syntax pre-expanded by `studyguide.pages.process_page` into a temporary copy of
+   docs/, `hooks:` removed), alternating runs, as a per-page time ratio with min–median–max.
+   Budget: median ratio <= 1.10.
+2. Synthetic sites (default 20, 100 and 1,000 pages, 2,000 claims) built with the hooks, with
+   plain Material, and with mkdocs-macros-plugin doing only variable substitution: seconds,
+   seconds per page (flat = linear growth) and the per-page ratios.
+3. Page weight (HTML + CSS + JS, gzip) of the home, a framework, a deck and the practice page,
+   and the project's own docs/assets CSS and JS together against the 15 KB gzip budget.
+
+Every build runs in a fresh Python process that times `load_config` + `build` (not the
+interpreter's start), so no run inherits another's imports or caches. Nothing is asserted on
+timings: this script reports, `--profile` shows where a hooks build spends its time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from scripts.benchlib import (  # noqa: E402
+    expand_docs,
+    markdown_table,
+    own_assets_weight,
+    page_weight,
+    per_page_ratios,
+    read_hooks,
+    set_top_level,
+    summarize,
+    synthetic_nav,
+    write_synthetic_docs,
+)
+from studyguide.claims import load_registry  # noqa: E402
+
+RATIO_BUDGET = 1.10
+OWN_ASSETS_BUDGET = 15_000  # bytes, gzip
+CLAIMS = 2_000
+REFS_PER_PAGE = 8
+WEIGHT_PAGES = ["", "frameworks/impact-first/", "DECK", "practice/"]
+# Hooks that work on any content. The study-sheet hook needs the guide's own pages (it adds one
+# page whatever the site's size), so it is measured in the real-site ratio only.
+SYNTHETIC_HOOKS = ("hooks/claims.py", "hooks/flashcards.py")
+
+
+@dataclass
+class Variant:
+    """One way of building one site: a config file, the folder to run in, its timings."""
+
+    name: str
+    config: Path
+    cwd: Path
+    site: Path
+    allow_unused: bool = False
+    seconds: list[float] = field(default_factory=list)
+    pages: int = 0
+
+
+# --- One build, in a child process ---------------------------------------------------------
+
+
+def child(config: str, site: str, allow_unused: bool) -> None:
+    """Time one MkDocs build in this process and print `{"seconds", "pages"}` as JSON."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    start = time.perf_counter()
+    cfg = load_config(config_file=config, site_dir=site)
+    if allow_unused:
+        # Synthetic sites leave most of their claims unused at small sizes: report, not fail.
+        for hook in (cfg.get("hooks") or {}).values():
+            if hasattr(hook, "UNUSED_CLAIMS_FAIL"):
+                hook.UNUSED_CLAIMS_FAIL = False
+        logging.getLogger("mkdocs.hooks.claims").setLevel(logging.ERROR)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    seconds = time.perf_counter() - start
+    pages = sum(1 for p in Path(site).rglob("index.html"))
+    print(json.dumps({"seconds": seconds, "pages": pages}))
+
+
+def run_build(v: Variant, profile: Path | None = None) -> tuple[float, int]:
+    """Build variant `v` once in a fresh process; return (seconds, pages built)."""
+    shutil.rmtree(v.site, ignore_errors=True)
+    prefix = [sys.executable]
+    if profile is not None:
+        prefix += ["-m", "cProfile", "-o", str(profile)]
+    cmd = [*prefix, str(Path(__file__).resolve()), "--child", str(v.config), str(v.site)]
+    if v.allow_unused:
+        cmd.append("--allow-unused")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(cmd, cwd=v.cwd, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result["seconds"], result["pages"]
+
+
+def alternate(variants: list[Variant], runs: int, label: str) -> None:
+    """Build the variants in turn (A B C A B C ...), `runs` times each, after one warm-up
+    round that is not counted (it fills the OS file cache for every variant alike)."""
+    for v in variants:
+        run_build(v)
+    for r in range(runs):
+        for v in variants:
+            seconds, v.pages = run_build(v)
+            v.seconds.append(seconds)
+        print(f"  {label}: run {r + 1}/{runs} done", file=sys.stderr, flush=True)
+
+
+# --- Projects to build ----------------------------------------------------------------------
+
+
+def base_config(hooks: list[str] | None, docs: Path, *, strict: bool) -> str:
+    """The project's mkdocs.yml adapted to build `docs` from anywhere: absolute paths,
+    `hooks:` set to `hooks` (absolute) or removed, no `watch:`."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = set_top_level(text, "watch", None)
+    hook_block = None
+    if hooks:
+        hook_block = "hooks:\n" + "".join(f"  - {ROOT / h}\n" for h in hooks)
+    text = set_top_level(text, "hooks", hook_block)
+    text = set_top_level(text, "docs_dir", f"docs_dir: {docs}")
+    return set_top_level(text, "strict", f"strict: {'true' if strict else 'false'}")
+
+
+def copy_docs(dest: Path) -> None:
+    """Copy the project's docs/ (pages, assets, includes) to `dest`."""
+    shutil.copytree(ROOT / "docs", dest)
+
+
+def real_site(tmp: Path) -> list[Variant]:
+    """The real site with hooks (the project's own mkdocs.yml, strict) and plain Material
+    on a copy of docs/ whose claim syntax is pre-expanded (not strict: the ledger and the
+    generated pages it links to exist only with the hooks)."""
+    hooks = Variant("hooks", ROOT / "mkdocs.yml", ROOT, tmp / "site-hooks")
+    plain_dir = tmp / "plain"
+    copy_docs(plain_dir / "docs")
+    registry, problems = load_registry((ROOT / "docs/claims.yml").read_text(encoding="utf-8"))
+    if problems:
+        raise SystemExit("docs/claims.yml has problems; run `make site` first")
+    expand_docs(plain_dir / "docs", registry)
+    cfg = plain_dir / "mkdocs.yml"
+    cfg.write_text(base_config(None, plain_dir / "docs", strict=False), "utf-8")
+    plain = Variant("plain", cfg, plain_dir, tmp / "site-plain")
+    return [hooks, plain]
+
+
+def synthetic(tmp: Path, pages: int, claims: int, refs: int) -> list[Variant]:
+    """A synthetic site of `pages` pages built three ways: hooks, plain, macros."""
+    listed = read_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    hooks_list = [h for h in listed if h in SYNTHETIC_HOOKS]
+    variants = []
+    for name in ("hooks", "plain", "macros"):
+        project = tmp / f"syn{pages}-{name}"
+        docs = project / "docs"
+        shutil.copytree(ROOT / "docs/assets", docs / "assets")
+        (docs / "includes").mkdir()
+        write_synthetic_docs(docs, pages, claims, refs, "claims" if name == "hooks" else name)
+        nav = synthetic_nav(pages)
+        if name == "hooks":
+            nav += [{"Flashcards": "flashcards/index.md"}, {"Sources and figures": "sources.md"}]
+        text = base_config(hooks_list if name == "hooks" else None, docs, strict=False)
+        text = set_top_level(text, "nav", yaml.safe_dump({"nav": nav}, sort_keys=False))
+        if name == "macros":
+            plugins = {"plugins": ["search", {"macros": {"include_yaml": ["claims_vars.yml"]}}]}
+            text = set_top_level(text, "plugins", yaml.safe_dump(plugins, sort_keys=False))
+        cfg = project / "mkdocs.yml"
+        cfg.write_text(text, "utf-8")
+        variants.append(
+            Variant(name, cfg, project, tmp / f"site-syn{pages}-{name}", name == "hooks")
+        )
+    return variants
+
+
+# --- Reports --------------------------------------------------------------------------------
+
+
+def ratio_row(label: str, a: Variant, b: Variant, budget: float | None) -> list[str]:
+    """A table row with the per-page ratio of `a` over `b`, and the budget verdict."""
+    s = summarize(per_page_ratios(a.seconds, a.pages, b.seconds, b.pages))
+    verdict = "" if budget is None else ("OK" if s.median <= budget else "OVER")
+    return [label, s.format(), f"≤ {budget:.2f} {verdict}" if budget else "—"]
+
+
+def report_real(variants: list[Variant], runs: int) -> str:
+    """Table 1: the real site, hooks vs plain."""
+    hooks, plain = variants
+    rows = [
+        [
+            v.name,
+            v.pages,
+            summarize(v.seconds).format(),
+            f"{summarize(v.seconds).median / v.pages * 1000:.1f}",
+        ]
+        for v in variants
+    ]
+    out = [f"### Real site: hooks vs plain Material ({runs} alternating runs each)", ""]
+    out.append(markdown_table(["build", "pages", "s min–med–max", "ms/page (median)"], rows))
+    out += [
+        "",
+        markdown_table(
+            ["ratio", "min–med–max", "budget"],
+            [ratio_row("hooks/plain per page", hooks, plain, RATIO_BUDGET)],
+        ),
+    ]
+    return "\n".join(out)
+
+
+def report_scale(results: dict[int, list[Variant]], runs: int, refs: int) -> str:
+    """Table 2: synthetic sites, time and time per page at each size, and the ratios."""
+    rows = []
+    ratio_rows = []
+    for size, variants in results.items():
+        for v in variants:
+            med = summarize(v.seconds).median
+            rows.append(
+                [
+                    size,
+                    v.name,
+                    v.pages,
+                    summarize(v.seconds).format(),
+                    f"{med / v.pages * 1000:.1f}",
+                ]
+            )
+        hooks, plain, macros = variants
+        ratio_rows.append(ratio_row(f"{size} pages: hooks/plain", hooks, plain, RATIO_BUDGET))
+        ratio_rows.append(ratio_row(f"{size} pages: hooks/macros", hooks, macros, None))
+        ratio_rows.append(ratio_row(f"{size} pages: macros/plain", macros, plain, None))
+    out = [
+        f"### Synthetic sites: {CLAIMS:,} claims, {refs} figures + 1 script per page, "
+        f"navigation.prune ({runs} alternating runs each)",
+        "",
+        markdown_table(
+            ["pages", "build", "built pages", "s min–med–max", "ms/page (median)"], rows
+        ),
+        "",
+        markdown_table(["per-page ratio", "min–med–max", "budget"], ratio_rows),
+    ]
+    return "\n".join(out)
+
+
+def report_weight(site: Path) -> str:
+    """Table 3: page weight of key pages, and the project's own assets against the budget."""
+    decks = sorted(p.parent.name for p in (site / "flashcards").glob("*/index.html"))
+    rows = []
+    for page in WEIGHT_PAGES:
+        if page == "DECK":
+            if not decks:
+                continue
+            page = f"flashcards/{decks[0]}/"
+        if not (site / page / "index.html").exists():
+            rows.append([page or "(home)", "—", "—", "—", "not built"])
+            continue
+        w = page_weight(site, page)
+        rows.append([page or "(home)", _kb(w.html), _kb(w.css), _kb(w.js), _kb(w.total)])
+    own = sorted((ROOT / "docs/assets").glob("*.css")) + sorted((ROOT / "docs/assets").glob("*.js"))
+    total = own_assets_weight(own)
+    verdict = "OK" if total <= OWN_ASSETS_BUDGET else "OVER"
+    own_rows = [[p.name, _kb(own_assets_weight([p]))] for p in own]
+    own_rows.append([f"**total** (budget {OWN_ASSETS_BUDGET / 1000:.0f} KB) {verdict}", _kb(total)])
+    return "\n".join(
+        [
+            "### Page weight (gzip -9, KB = 1,000 bytes)",
+            "",
+            markdown_table(["page", "HTML", "CSS", "JS", "total"], rows),
+            "",
+            markdown_table(["project's own asset (docs/assets)", "gzip KB"], own_rows),
+        ]
+    )
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1000:.1f}"
+
+
+def profile_hooks(tmp: Path, top: int) -> str:
+    """Profile one hooks build of the real site; the functions of our code by cumulative time."""
+    v = Variant("hooks", ROOT / "mkdocs.yml", ROOT, tmp / "site-profile")
+    out = tmp / "hooks.prof"
+    run_build(v, profile=out)
+    stats = pstats.Stats(str(out))
+    stats.sort_stats("cumulative")
+    buf = io.StringIO()
+    stats.stream = buf
+    stats.print_stats(r"hooks/|studyguide/|mkdocs/commands/build|material/", top)
+    return buf.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run the chosen measurements, printing Markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per build of the real site")
+    parser.add_argument("--scale-runs", type=int, default=3, help="runs per synthetic build")
+    parser.add_argument("--sizes", default="20,100,1000", help="synthetic page counts ('' skips)")
+    parser.add_argument("--refs", type=int, default=REFS_PER_PAGE, help="figures per page")
+    parser.add_argument("--profile", action="store_true", help="profile one hooks build")
+    parser.add_argument("--child", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--allow-unused", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], args.child[1], args.allow_unused)
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="guide-bench-") as name:
+        tmp = Path(name)
+        if args.profile:
+            print(profile_hooks(tmp, 40))
+            return 0
+        sections = []
+        real = real_site(tmp)
+        alternate(real, args.runs, "real site")
+        sections.append(report_real(real, args.runs))
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        results: dict[int, list[Variant]] = {}
+        for size in sizes:
+            variants = synthetic(tmp, size, CLAIMS, args.refs)
+            alternate(variants, args.scale_runs, f"{size} pages")
+            results[size] = variants
+        if results:
+            sections.append(report_scale(results, args.scale_runs, args.refs))
+        sections.append(report_weight(real[0].site))
+        print("\n\n".join(sections))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
