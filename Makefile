@@ -16,6 +16,8 @@ help:
 	@echo "make test    - lint, unit, integration and browser tests"
 	@echo "make lint    - ruff and the pre-commit checks"
 	@echo "make build-properdocs - the same strict build with ProperDocs (the MkDocs 1.6 fork)"
+	@echo "make bench   - build cost per page (hooks vs plain), scale, page weight: tables"
+	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
 	@echo "make clean   - remove site/, caches and .venv"
 
 # The venv is rebuilt whenever requirements.txt changes (the stamp is older than it).
@@ -64,8 +66,21 @@ system-deps:
 	  fi; \
 	fi
 
+# The audit tools (Lighthouse, axe-core) from package-lock.json; scripts off: no downloads.
+node_modules/.stamp: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Build cost per page with and without the hooks, growth with pages, page weight (tables).
+bench: $(VENV)/.stamp
+	$(PY) scripts/bench.py
+
+# Lighthouse (mobile) on key pages of the built site, served on 127.0.0.1 without network.
+audit: $(VENV)/.stamp system-deps node_modules/.stamp site
+	$(PY) scripts/audit.py --site site
+
 # Everything: lint, the publishable build (downloads included), then the tests against it.
-test: $(VENV)/.stamp system-deps lint build test-js
+test: $(VENV)/.stamp system-deps node_modules/.stamp lint build test-js
 	GUIDE_SITE_DIR=site $(PY) -m pytest
 
 lint: $(VENV)/.stamp
