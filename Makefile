@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads system-deps test lint clean bench audit build-properdocs flashcards test-js
+.PHONY: help venv serve build site downloads pdf system-deps test lint clean bench audit build-properdocs flashcards test-js
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -38,7 +38,14 @@ site: $(VENV)/.stamp
 # Everything published: the site plus the downloads built from it.
 build: site downloads
 
-downloads: site flashcards
+downloads: site flashcards pdf
+
+# The study sheet as PDF (US Letter and A4) from the page the site build just made.
+# Installs nothing: WeasyPrint comes from requirements.txt; the system packages it needs are
+# fonts-dejavu-core (the pinned font), libpango-1.0-0 and libpangoft2-1.0-0 (WeasyPrint's text
+# layout), and poppler-utils (pdftoppm, for the PDF tests); see SYSTEM_PACKAGES and .ci/run.
+pdf: site
+	$(PY) scripts/build_pdf.py --site-dir site
 
 # The flashcard downloads (Anki package and CSV), from the same cards as the site's decks.
 flashcards: site
