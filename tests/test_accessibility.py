@@ -1,0 +1,89 @@
+"""axe-core finds no accessibility violation on the guide's key pages, in both palettes.
+
+axe-core comes from the npm package pinned in package-lock.json (`make test` runs `npm ci`
+first) and is injected into each page with Playwright. Without node_modules/axe-core the
+tests skip locally and fail under CI, which must never skip them. One test proves the check
+can fail: a page with known violations must be reported.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+# Home, a framework, a deck, the practice room and the ledger; DECK is the first deck built.
+PAGES = ["", "frameworks/impact-first/", "DECK", "practice/", "sources/"]
+SCHEMES = {"light": ("light", "default"), "dark": ("dark", "slate")}
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    """Path of axe.min.js; skipped locally when missing, a failure under CI."""
+    if not AXE.is_file():
+        reason = f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return AXE
+
+
+def first_deck(site_dir: Path) -> str:
+    """URL of the first flashcard deck page of the built site."""
+    decks = sorted(p.parent.name for p in (site_dir / "flashcards").glob("*/index.html"))
+    assert decks, "the built site has no flashcard deck page"
+    return f"flashcards/{decks[0]}/"
+
+
+def axe_violations(page: object, axe: Path) -> list[dict[str, object]]:
+    """Run axe-core (all its default rules) on the loaded page; return the violations."""
+    page.add_script_tag(path=str(axe))  # type: ignore[attr-defined]
+    result = page.evaluate(  # type: ignore[attr-defined]
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return list(result)
+
+
+def describe(violations: list[dict[str, object]]) -> str:
+    """One line per violation: rule, impact, help and the first failing nodes."""
+    lines = []
+    for v in violations:
+        nodes = v["nodes"]  # type: ignore[index]
+        targets = ", ".join(str(n["target"]) for n in nodes[:3])  # type: ignore[index]
+        summary = (nodes[0].get("failureSummary") or "").replace("\n", " ")  # type: ignore[union-attr]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets} — {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(
+    page: object, served_site: str, site_dir: Path, axe_script: Path, path: str, scheme: str
+) -> None:
+    """Each key page has zero axe-core violations in the light and in the dark palette."""
+    media, expected = SCHEMES[scheme]
+    if path == "DECK":
+        path = first_deck(site_dir)
+    assert (site_dir / path / "index.html").is_file(), f"{path} was not built"
+    page.emulate_media(color_scheme=media)  # type: ignore[attr-defined]
+    page.goto(served_site + path, wait_until="load")  # type: ignore[attr-defined]
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
+    assert shown == expected, f"expected the {expected} palette, the page shows {shown}"
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"{path} ({scheme}):\n{describe(violations)}"
+
+
+@pytest.mark.browser
+def test_axe_reports_known_violations(page: object, axe_script: Path) -> None:
+    """The check can fail: an image without a text alternative and grey-on-grey text."""
+    page.set_content(  # type: ignore[attr-defined]
+        '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        '<p style="color:#777;background:#888">Hard to read</p></main></body></html>'
+    )
+    found = {v["id"] for v in axe_violations(page, axe_script)}
+    assert {"image-alt", "color-contrast"} <= found, found
