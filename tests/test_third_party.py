@@ -42,7 +42,7 @@ def test_built_pages_lists_every_page(tmp_path: Path) -> None:
     for rel in ("index.html", "a/index.html", "404.html", "a/b/index.html"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("<!doctype html>", "utf-8")
-    assert built_pages(tmp_path) == ["404.html", "", "a/", "a/b/"]
+    assert built_pages(tmp_path) == ["", "404.html", "a/", "a/b/"]
 
 
 @pytest.mark.browser
