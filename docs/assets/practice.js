@@ -170,7 +170,9 @@
         var label = el("label", { "for": id, "class": "practice-level" });
         var input = el("input", { type: "radio", id: id, name: "practice-" + d.key, value: level });
         label.appendChild(input);
-        label.appendChild(el("strong", {}, levelName));
+        var name = el("strong", {}, levelName);
+        name.appendChild(el("span", { "class": "practice-sr" }, ": "));
+        label.appendChild(name);
         label.appendChild(el("span", { "class": "practice-level__desc" }, d.desc[level] || ""));
         fs.appendChild(label);
       });
@@ -358,7 +360,7 @@
         : " Save another attempt to see a trend."));
       histBody.appendChild(trend);
 
-      var table = el("table", { "class": "practice-history__table" });
+      var table = el("table", {});
       table.appendChild(el("caption", {}, list.length > SHOWN
         ? "Latest " + SHOWN + " of " + list.length + " attempts, newest first (export CSV for all)"
         : "Attempts, newest first"));

@@ -1,0 +1,398 @@
+"""Browser tests of the practice room and saved progress (practice.js, progress.js).
+
+Driven with Playwright on Debian's Chromium through the shared `page` fixture, which fails a
+test on any console error or request to a host other than 127.0.0.1. Expected values (prompt
+titles, timer lengths, weights) are read from the built page itself, so the tests follow
+docs/claims.yml instead of hard-coding it. The timer runs on Playwright's fake clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PRACTICE_KEY = "wbpm-guide.practice.v1"
+CHECKLIST_KEY = "wbpm-guide.checklist.v1"
+CARDS_KEY = "wbpm-guide.flashcards.v1"
+DIMS = ("tradeoffs", "metrics", "communication")
+LEVELS = {"weak": 1, "adequate": 2, "strong": 3}
+
+
+def claim_text(page, claim_id: str) -> str:
+    """A claim element's rendered value, without its "example" label."""
+    return page.eval_on_selector(
+        f'.md-content [data-claim-id="{claim_id}"]',
+        "e => { const c = e.cloneNode(true); c.querySelectorAll('.claim__kind')"
+        ".forEach(k => k.remove()); return c.textContent.trim(); }",
+    )
+
+
+def minutes(text: str) -> int:
+    """Whole minutes in a rendered duration such as "25 minutes"."""
+    m = re.fullmatch(r"(\d+) minutes?", text)
+    assert m, f"unexpected duration text {text!r}"
+    return int(m.group(1))
+
+
+def weights(page) -> dict[str, float]:
+    """The rubric weights as the page renders them."""
+    return {d: float(claim_text(page, f"weight-{d}").rstrip("%")) for d in DIMS}
+
+
+def timer_text(page) -> str:
+    return page.locator("[data-timer]").inner_text().strip()
+
+
+def open_practice(page, base: str) -> None:
+    page.goto(base + "practice/")
+    page.wait_for_selector("[data-practice][data-ready]:not([hidden])")
+
+
+def score(page, levels: dict[str, str]) -> None:
+    for dim, level in levels.items():
+        page.locator(f'input[name="practice-{dim}"][value="{level}"]').check()
+
+
+def stored(page, key: str) -> object:
+    raw = page.evaluate(f"localStorage.getItem({json.dumps(key)})")
+    return None if raw is None else json.loads(raw)
+
+
+# ---- practice room ------------------------------------------------------------------------
+
+
+def test_draw_prompt_shows_a_listed_prompt_with_lens_cues(page, served_site):
+    open_practice(page, served_site)
+    titles = [
+        t.strip().rstrip(".")
+        for t in page.locator(".practice-prompts > ol > li > strong").all_inner_texts()
+    ]
+    assert len(titles) >= 7
+    seen = set()
+    for _ in range(12):
+        page.get_by_role("button", name="Draw a prompt").click()
+        drawn = page.locator("[data-drawn]")
+        title = drawn.get_attribute("data-drawn")
+        assert title in titles
+        seen.add(title)
+        for cue in ("User problem", "Data flow", "Operational constraints"):
+            assert cue in drawn.inner_text()
+    assert len(seen) > 1, "drawing never changed the prompt"
+    # The timer length follows the drawn prompt's group, read from its claim on the page.
+    group = page.locator(".practice-drawn__group").inner_text().lower()
+    claim = "practice-followup-time" if "follow" in group else "practice-design-time"
+    assert timer_text(page) == f"{minutes(claim_text(page, claim))}:00"
+
+
+def test_timer_start_pause_reset_and_time_up_announced(page, served_site):
+    page.clock.install()
+    open_practice(page, served_site)
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    total = minutes(claim_text(page, "practice-design-time"))
+    assert timer_text(page) == f"{total}:00"
+    start = page.get_by_role("button", name="Start")
+    pause = page.get_by_role("button", name="Pause")
+    assert pause.is_disabled()
+
+    start.click()
+    page.clock.run_for(60_000)
+    assert timer_text(page) == f"{total - 1}:00"
+    pause.click()
+    page.clock.run_for(120_000)
+    assert timer_text(page) == f"{total - 1}:00", "a paused timer kept counting"
+
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(30_000)
+    assert timer_text(page) == f"{total - 2}:30"
+    page.get_by_role("button", name="Reset").click()
+    assert timer_text(page) == f"{total}:00"
+    alert = page.locator("[data-time-up]")
+    assert alert.get_attribute("aria-live") == "assertive"
+    assert alert.inner_text() == ""
+
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(total * 60_000 + 1000)
+    assert timer_text(page) == "0:00"
+    assert "Time is up" in alert.inner_text()
+    assert alert.is_visible()
+    assert page.get_by_role("button", name="Start").is_disabled()
+    page.get_by_role("button", name="Reset").click()
+    assert timer_text(page) == f"{total}:00"
+    assert alert.inner_text() == ""
+
+
+def test_self_score_shows_weighted_score_and_weakest_dimension(page, served_site):
+    open_practice(page, served_site)
+    w = weights(page)
+    result = page.locator("[data-result]")
+    assert "[data-weighted]" not in result.inner_html()
+    # Keyboard: arrow keys move within a radio group.
+    first = page.locator('input[name="practice-metrics"][value="weak"]')
+    first.focus()
+    page.keyboard.press("Space")
+    assert first.is_checked()
+    page.keyboard.press("ArrowDown")
+    assert page.locator('input[name="practice-metrics"][value="adequate"]').is_checked()
+    # Every radio has an accessible label naming its level.
+    for dim in DIMS:
+        for level in LEVELS:
+            label = page.get_by_label(re.compile(rf"^{level}\b", re.I)).and_(
+                page.locator(f'input[name="practice-{dim}"]')
+            )
+            assert label.count() == 1
+
+    levels = {"tradeoffs": "weak", "metrics": "adequate", "communication": "strong"}
+    score(page, levels)
+    expected = sum(w[d] * LEVELS[levels[d]] for d in DIMS) / sum(w.values())
+    shown = float(page.locator("[data-weighted]").get_attribute("data-weighted"))
+    assert abs(shown - expected) < 0.006
+    assert f"{expected:.1f} of 3" in result.inner_text()
+    weakest = page.locator("[data-weakest]")
+    assert weakest.get_attribute("data-weakest") == "tradeoffs"
+    link = weakest.get_by_role("link")
+    assert link.inner_text() == "Trade-off articulation"
+    assert link.get_attribute("href").endswith("frameworks/trade-offs/")
+
+    score(page, dict.fromkeys(DIMS, "strong"))
+    assert page.locator("[data-weakest]").get_attribute("data-weakest") == ""
+    assert "Strong on every dimension" in result.inner_text()
+
+
+def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_path: Path):
+    open_practice(page, served_site)
+    assert "No attempts saved yet" in page.locator("[data-history]").inner_text()
+    page.get_by_role("button", name="Draw a prompt").click()
+    title = page.locator("[data-drawn]").get_attribute("data-drawn")
+    score(page, {"tradeoffs": "adequate", "metrics": "weak", "communication": "adequate"})
+    page.get_by_role("button", name="Save attempt").click()
+    score(page, dict.fromkeys(DIMS, "strong"))
+    page.get_by_role("button", name="Save attempt").click()
+    assert stored(page, PRACTICE_KEY)["v"] == 1
+
+    page.reload()
+    page.wait_for_selector("[data-practice][data-ready]")
+    rows = page.locator("[data-history] table tbody tr")
+    assert rows.count() == 2
+    assert title in rows.nth(1).inner_text()  # newest first: the first attempt is last
+    assert page.locator("[data-trend]").get_attribute("data-trend") == "up"
+    assert page.locator(".practice-trend svg polyline").get_attribute("points")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export CSV").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    target = tmp_path / "attempts.csv"
+    download.save_as(target)
+    table = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert table[0] == ["date", "prompt", *DIMS, "weighted"]
+    assert table[1][1] == title
+    assert table[1][2:5] == ["adequate", "weak", "adequate"]
+    assert table[2][2:5] == ["strong"] * 3
+
+    page.get_by_role("button", name="Clear history").click()
+    page.get_by_role("button", name="Cancel").click()
+    assert rows.count() == 2, "cancel must keep the history"
+    page.get_by_role("button", name="Clear history").click()
+    page.get_by_role("button", name="Delete all attempts").click()
+    assert rows.count() == 0
+    assert stored(page, PRACTICE_KEY) is None
+    page.reload()
+    page.wait_for_selector("[data-practice][data-ready]")
+    assert "No attempts saved yet" in page.locator("[data-history]").inner_text()
+
+
+def test_corrupted_or_old_practice_state_is_reset_with_a_notice(page, served_site):
+    open_practice(page, served_site)
+    good = {
+        "prompt": "Model registry",
+        "date": "2026-11-26T10:00:00.000Z",
+        "scores": dict.fromkeys(DIMS, "adequate"),
+    }
+    mixed = json.dumps({"v": 1, "attempts": [good, {"prompt": 3}, "junk"]})
+    page.evaluate(
+        "([k, v]) => { localStorage.setItem(k, v);"
+        " localStorage.setItem('wbpm-guide.practice.v0', '[]'); }",
+        [PRACTICE_KEY, mixed],
+    )
+    page.reload()
+    page.wait_for_selector("[data-practice][data-ready]")
+    assert "reset" in page.locator(".practice-notice").inner_text()
+    assert page.locator("[data-history] table tbody tr").count() == 1
+    assert stored(page, PRACTICE_KEY) == {"v": 1, "attempts": [good]}
+    assert page.evaluate("localStorage.getItem('wbpm-guide.practice.v0')") is None
+
+    for bad in ("{not json", json.dumps({"v": 99, "attempts": []}), "null"):
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PRACTICE_KEY, bad])
+        page.reload()
+        page.wait_for_selector("[data-practice][data-ready]")
+        assert "reset" in page.locator(".practice-notice").inner_text(), bad
+        assert stored(page, PRACTICE_KEY) == {"v": 1, "attempts": []}
+        page.get_by_role("button", name="Draw a prompt").click()
+        assert page.locator("[data-drawn]").count() == 1
+
+
+def test_practice_page_works_without_javascript_and_prints(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(served_site + "practice/")
+        assert pg.locator("[data-practice]").is_hidden()
+        assert pg.locator(".practice-prompts > ol > li").count() >= 7
+        assert pg.locator(".practice-rubric table tbody tr").count() == 3
+        pg.emulate_media(media="print")
+        assert pg.locator(".practice-rubric table").is_visible()
+    finally:
+        context.close()
+
+
+# ---- checklist ----------------------------------------------------------------------------
+
+
+def open_checklist(page, base: str) -> None:
+    page.goto(base + "checklist/")
+    page.wait_for_selector("[data-checklist-status]")
+
+
+def boxes(page):
+    return page.locator(".md-content li.task-list-item input[type=checkbox]")
+
+
+def tick(page, index: int) -> None:
+    """Toggle a checklist item with the keyboard, as a reader tabbing through would."""
+    boxes(page).nth(index).focus()
+    page.keyboard.press("Space")
+
+
+def test_checklist_ticks_survive_reload_and_instant_navigation(page, served_site):
+    open_checklist(page, served_site)
+    total = boxes(page).count()
+    assert total > 5
+    assert boxes(page).nth(0).is_enabled()
+    assert boxes(page).nth(0).get_attribute("aria-label")
+    # A click on the drawn box (the indicator's ::before, so the click lands on the empty
+    # indicator span) ticks one; the keyboard ticks another.
+    indicators = page.locator(".md-content li.task-list-item .task-list-indicator")
+    indicators.nth(0).dispatch_event("click")
+    tick(page, 2)
+    status = page.locator("[data-checklist-status]")
+    assert status.inner_text() == f"2 of {total} done"
+
+    page.reload()
+    page.wait_for_selector("[data-checklist-status]")
+    checked = [boxes(page).nth(i).is_checked() for i in range(4)]
+    assert checked == [True, False, True, False]
+
+    # Instant navigation: leave via the nav, return via a content link, no full reload.
+    page.evaluate("window.__stayed = true")
+    page.locator(".md-nav--primary").get_by_role("link", name="Practice room").click()
+    page.wait_for_url("**/practice/")
+    page.wait_for_selector("[data-practice][data-ready]")
+    page.locator(".md-content").get_by_role("link", name="preparation checklist").click()
+    page.wait_for_url("**/checklist/")
+    page.wait_for_selector("[data-checklist-status]")
+    assert page.evaluate("window.__stayed === true"), "navigation reloaded the page"
+    assert boxes(page).nth(0).is_checked() and boxes(page).nth(2).is_checked()
+    assert page.locator(".progress-bar").count() == 1, "the progress bar was added twice"
+    tick(page, 1)
+    assert status.inner_text() == f"3 of {total} done"
+    assert len(stored(page, CHECKLIST_KEY)["done"]) == 3
+
+
+def test_checklist_ids_follow_item_text_and_reset_unticks(page, served_site):
+    open_checklist(page, served_site)
+    third = page.evaluate(
+        "() => { const b = document.querySelectorAll('.md-content li.task-list-item input');"
+        " return b[3].getAttribute('data-item-id'); }"
+    )
+    label = boxes(page).nth(3).get_attribute("aria-label")
+    assert third == page.evaluate("t => window.guideProgress.itemId(t)", label)
+    ids = [boxes(page).nth(i).get_attribute("data-item-id") for i in range(boxes(page).count())]
+    assert len(set(ids)) == len(ids)
+
+    # A stored tick under the text-derived id ticks that item, whatever its position.
+    store = stored(page, CHECKLIST_KEY)
+    store["done"] = {third: 1, "t-no-such-item": 1}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CHECKLIST_KEY, json.dumps(store)])
+    page.reload()
+    page.wait_for_selector("[data-checklist-status]")
+    assert [i for i in range(len(ids)) if boxes(page).nth(i).is_checked()] == [3]
+    assert stored(page, CHECKLIST_KEY)["done"] == {third: 1}, "stale ids were not pruned"
+
+    page.get_by_role("button", name="Reset checklist").click()
+    page.get_by_role("button", name="Cancel").click()
+    assert boxes(page).nth(3).is_checked()
+    page.get_by_role("button", name="Reset checklist").click()
+    page.get_by_role("button", name="Untick all").click()
+    assert not boxes(page).nth(3).is_checked()
+    assert stored(page, CHECKLIST_KEY)["done"] == {}
+    assert page.locator("[data-checklist-status]").inner_text().startswith("0 of ")
+
+
+def test_corrupted_checklist_state_is_reset(page, served_site):
+    open_checklist(page, served_site)
+    for bad in ("{oops", json.dumps({"v": 1, "done": [], "pages": {}}), json.dumps({"v": 7})):
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CHECKLIST_KEY, bad])
+        page.reload()
+        page.wait_for_selector("[data-checklist-status]")
+        assert "reset" in page.locator(".progress-bar__notice").inner_text(), bad
+        assert stored(page, CHECKLIST_KEY)["done"] == {}
+        tick(page, 0)
+        assert stored(page, CHECKLIST_KEY)["done"] != {}
+
+
+# ---- home summary -------------------------------------------------------------------------
+
+
+def test_home_summary_hidden_when_empty_and_shown_after_activity(page, served_site):
+    page.goto(served_site)
+    summary = page.locator("[data-progress-summary]")
+    page.wait_for_selector("[data-progress-summary][data-ready]", state="attached")
+    assert summary.is_hidden()
+
+    open_checklist(page, served_site)
+    total = boxes(page).count()
+    tick(page, 0)
+    open_practice(page, served_site)
+    score(page, dict.fromkeys(DIMS, "adequate"))
+    page.get_by_role("button", name="Save attempt").click()
+    cards = json.dumps(
+        {
+            "v": 1,
+            "cards": {
+                "due-card": {
+                    "state": "review",
+                    "reps": 1,
+                    "ef": 2.5,
+                    "interval": 1,
+                    "due": 0,
+                    "lapses": 0,
+                },
+                "later-card": {
+                    "state": "review",
+                    "reps": 2,
+                    "ef": 2.5,
+                    "interval": 6,
+                    "due": 4102444800000,
+                    "lapses": 0,
+                },
+            },
+        }
+    )
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CARDS_KEY, cards])
+
+    page.goto(served_site)
+    page.wait_for_selector("[data-progress-summary][data-ready]:not([hidden])")
+    assert summary.get_by_role("heading", name="Your progress").is_visible()
+    assert f"1 of {total} done" in summary.locator('[data-summary="checklist"]').inner_text()
+    assert "1 card due" in summary.locator('[data-summary="cards"]').inner_text()
+    assert "1 attempt" in summary.locator('[data-summary="practice"]').inner_text()
+    assert page.evaluate(f"localStorage.getItem({json.dumps(CARDS_KEY)})") == cards, (
+        "the summary must only read the flashcards store"
+    )
