@@ -25,12 +25,13 @@ if str(ROOT) not in sys.path:
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from studyguide.cards import collect_cards, expand_cards, slugify  # noqa: E402
+from studyguide.cards import collect_cards, expand_cards  # noqa: E402
 from studyguide.context import BuildContext  # noqa: E402
 from studyguide.deck_pages import (  # noqa: E402
     FOLDER,
     INDEX,
     deck_nav,
+    deck_slug,
     group_decks,
     render_deck,
     render_index,
@@ -48,11 +49,11 @@ def on_files(files: Files, config: object) -> Files:
     index_file = File.generated(config, INDEX, content="")  # type: ignore[arg-type]
     deck_files = {
         slug: File.generated(config, f"{FOLDER}/{slug}.md", content="")  # type: ignore[arg-type]
-        for slug in dict.fromkeys(slugify(c.deck) for c in cards)
+        for slug in dict.fromkeys(deck_slug(c.deck) for c in cards)
     }
     expanded = []
     for card in cards:
-        page_url = deck_files[slugify(card.deck)].url
+        page_url = deck_files[deck_slug(card.deck)].url
         done, issues = expand_cards(
             [card],
             ctx.registry,

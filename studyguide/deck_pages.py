@@ -44,6 +44,12 @@ class Deck:
         return [c.card.id for c in self.cards]
 
 
+def deck_slug(name: str) -> str:
+    """The slug of a deck's page; never `index`, which is the page listing the decks."""
+    slug = slugify(name)
+    return "index-deck" if slug == "index" else slug
+
+
 def group_decks(cards: Iterable[ExpandedCard]) -> list[Deck]:
     """Cards grouped into decks, decks sorted by name, cards kept in their given order.
 
@@ -53,7 +59,7 @@ def group_decks(cards: Iterable[ExpandedCard]) -> list[Deck]:
     names: dict[str, str] = {}
     members: dict[str, list[ExpandedCard]] = {}
     for card in cards:
-        slug = slugify(card.card.deck)
+        slug = deck_slug(card.card.deck)
         names.setdefault(slug, card.card.deck)
         members.setdefault(slug, []).append(card)
     return sorted(

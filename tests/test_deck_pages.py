@@ -7,6 +7,7 @@ from studyguide.deck_pages import (
     INDEX,
     absolute_links,
     deck_nav,
+    deck_slug,
     group_decks,
     rebase_links,
     relative_url,
@@ -27,6 +28,12 @@ def test_group_decks_sorts_decks_and_keeps_card_order():
         ("Scripts", "scripts", ["b1", "b2"]),
     ]
     assert decks[1].src_uri == "flashcards/scripts.md"
+
+
+def test_a_deck_named_index_does_not_take_the_index_page():
+    assert deck_slug("Index") == "index-deck"
+    assert deck_slug("Interview and rubric") == "interview-and-rubric"
+    assert group_decks([card("a", "Index")])[0].src_uri == "flashcards/index-deck.md"
 
 
 def test_render_card_has_id_and_both_sides_in_plain_html():

@@ -160,6 +160,21 @@ def test_without_javascript_every_card_is_readable(browser, served_site) -> None
         context.close()
 
 
+def test_shuffle_keeps_every_card_in_the_session(page, served_site) -> None:
+    open_deck(page, served_site)
+    total = page.locator(".fc-list [data-card-id]").count()
+    page.click(".fc-shuffle")
+    assert page.get_attribute(".fc-shuffle", "aria-pressed") == "true"
+    assert page.inner_text(".fc-pos").endswith(f": {total}")
+    seen = set()
+    for _ in range(total):
+        seen.add(page.get_attribute(".fc-q", "data-card-id"))
+        page.click(".fc-show")
+        page.click('[data-grade="good"]')
+    assert len(seen) == total
+    assert count(page, "new") == 0
+
+
 def test_print_shows_the_list_not_the_study_area(page, served_site) -> None:
     open_deck(page, served_site)
     assert page.is_hidden(".fc-list")
