@@ -1,0 +1,243 @@
+"""Every internal link and anchor of the built site resolves, checked by linkchecker over HTTP.
+
+linkchecker crawls the site served on 127.0.0.1 from the home page, the 404 page and the
+sitemap, with its AnchorCheck plugin on (tests/linkcheckerrc), and never fetches anything
+from another host. A broken link is an error; a link to a missing `#anchor` is a warning;
+the site must have neither. The adversarial tests inject one of each into a copy of the
+site and prove that each alone makes the check fail.
+
+Run as root, linkchecker drops to the user `nobody` once it has read its configuration, so
+every served copy is made world-readable and its parent folders traversable.
+
+The published site holds the downloads (`make build`). A bare `pytest` builds the HTML
+alone; only then are links into `downloads/` left out, and never under CI or `make test`.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, _Handler
+
+LINKCHECKER = Path(sys.executable).parent / "linkchecker"
+CONFIG = Path(__file__).resolve().parent / "linkcheckerrc"
+# Where crawling starts: the home page, the 404 page (linked from nowhere) and the sitemap,
+# whose every <loc> linkchecker follows, so a page missing from the nav is still checked.
+START_PATHS = ("", "404.html", "sitemap.xml")
+SUMMARY_RE = re.compile(
+    r"That's it\. (?P<links>\d+) links? in (?P<urls>\d+) URLs? checked\. "
+    r"(?P<warnings>\d+) warnings? found(?: \((?P<more_warnings>\d+) ignored or duplicates "
+    r"not printed\))?\. (?P<errors>\d+) errors? found(?: \((?P<more_errors>\d+) duplicates "
+    r"not printed\))?\."
+)
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """What one linkchecker run found: its counts, exit status and full text output."""
+
+    links: int
+    urls: int
+    warnings: int
+    errors: int
+    returncode: int
+    output: str
+
+    def findings(self) -> list[str]:
+        """The output's blocks for URLs with an error or a warning, each on one line."""
+        blocks = self.output.split("\n\n")
+        found = [b for b in blocks if "\nResult     Error" in b or "\nWarning    " in b]
+        # linkchecker wraps long lines: give each block as one line, for searching.
+        return [" ".join(b.split()) for b in found]
+
+
+def run_linkchecker(
+    base_url: str,
+    *,
+    ignore: Sequence[str] = (),
+    start: Sequence[str] = START_PATHS,
+    depth: int | None = None,
+) -> LinkReport:
+    """Crawl the site at `base_url` with tests/linkcheckerrc and parse the closing summary.
+
+    `start` are paths under `base_url` to begin at; `depth` limits recursion (1: check the
+    start pages' own links and stop), for the adversarial tests' quick runs.
+    """
+    port = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/", base_url)
+    assert port, f"not a local test server: {base_url}"
+    # Only this server is internal: site_url's own address (canonical links) is not served.
+    ignore = [rf"^https?://127\.0\.0\.1(?!:{port.group(1)}/)", *ignore]
+    command = [str(LINKCHECKER), "--config", str(CONFIG), "--no-status"]
+    command += [f"--ignore-url={pattern}" for pattern in ignore]
+    command += [] if depth is None else ["--recursion-level", str(depth)]
+    command += [base_url + path for path in start]
+    # The summary is parsed: keep linkchecker's messages in English whatever the locale.
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "LANGUAGE": "C"}
+    done = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=900, check=False
+    )
+    match = SUMMARY_RE.search(done.stdout)
+    assert match, f"no linkchecker summary (exit {done.returncode}):\n{done.stdout}{done.stderr}"
+    counts = {k: int(v or 0) for k, v in match.groupdict().items()}
+    return LinkReport(
+        links=counts["links"],
+        urls=counts["urls"],
+        warnings=counts["warnings"] + counts["more_warnings"],
+        errors=counts["errors"] + counts["more_errors"],
+        returncode=done.returncode,
+        output=done.stdout,
+    )
+
+
+def make_world_readable(path: Path) -> None:
+    """Let any user read `path`'s files and enter its folders and every parent folder."""
+    for folder, _dirs, files in os.walk(path):
+        os.chmod(folder, os.stat(folder).st_mode | 0o555)
+        for name in files:
+            file = os.path.join(folder, name)
+            os.chmod(file, os.stat(file).st_mode | 0o444)
+    for parent in path.parents:
+        mode = os.stat(parent).st_mode
+        if not mode & stat.S_IXOTH:
+            os.chmod(parent, mode | 0o111)
+
+
+def published_ignores(site: Path) -> list[str]:
+    """Links left out of the check: `downloads/` only for an HTML-only local build."""
+    complete = os.environ.get("CI") or os.environ.get("GUIDE_SITE_DIR")
+    if complete or (site / "downloads").is_dir():
+        return []
+    return [r"^https?://127\.0\.0\.1:\d+/downloads/"]
+
+
+@pytest.fixture
+def serve_copy(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object]]:
+    """A private, world-readable copy of the site and a function that serves it.
+
+    The adversarial tests edit this copy, never the shared built site.
+    """
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve() -> str:
+        make_world_readable(copy)
+        handler = functools.partial(_Handler, directory=str(copy))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        base = f"http://127.0.0.1:{server.server_port}/"
+        sitemap = copy / "sitemap.xml"
+        if sitemap.exists():
+            text = sitemap.read_text(encoding="utf-8")
+            sitemap.write_text(re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base}", text), "utf-8")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return base
+
+    yield copy, serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def inject(page: Path, html: str) -> None:
+    """Insert `html` right after the page's opening <body> tag."""
+    text = page.read_text(encoding="utf-8")
+    patched = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + html, text, count=1)
+    assert patched != text, f"no <body> in {page}"
+    page.write_text(patched, encoding="utf-8")
+
+
+def test_linkchecker_is_installed() -> None:
+    assert LINKCHECKER.is_file(), f"{LINKCHECKER} missing: run `make venv`"
+
+
+def test_site_has_no_broken_links_or_anchors(served_site: str, site_dir: Path) -> None:
+    report = run_linkchecker(served_site, ignore=published_ignores(site_dir))
+    print(
+        f"linkchecker: {report.links} links in {report.urls} URLs checked, "
+        f"{report.warnings} warnings, {report.errors} errors"
+    )
+    assert report.urls > len(START_PATHS), report.output
+    assert (report.errors, report.warnings) == (0, 0), "\n\n".join(report.findings())
+    assert report.returncode == 0, report.output
+
+
+def test_a_broken_link_fails_the_check(serve_copy: tuple[Path, object]) -> None:
+    copy, serve = serve_copy
+    inject(copy / "interview" / "index.html", '<a href="../no-such-page/">gone</a>')
+    report = run_linkchecker(serve(), start=["interview/"], depth=1)  # type: ignore[operator]
+    assert report.returncode != 0
+    assert report.errors == 1, report.output
+    (finding,) = report.findings()
+    assert "no-such-page/" in finding and "404" in finding
+
+
+def test_a_broken_anchor_fails_the_check(serve_copy: tuple[Path, object]) -> None:
+    copy, serve = serve_copy
+    inject(copy / "index.html", '<a href="interview/#no-such-section">gone</a>')
+    report = run_linkchecker(serve(), start=[""], depth=1)  # type: ignore[operator]
+    assert report.returncode != 0
+    assert (report.errors, report.warnings) == (0, 1), report.output
+    (finding,) = report.findings()
+    assert "Anchor `no-such-section' (decoded: `no-such-section') not found" in finding
+
+
+def test_a_broken_anchor_on_the_same_page_fails_the_check(
+    serve_copy: tuple[Path, object],
+) -> None:
+    copy, serve = serve_copy
+    inject(copy / "frameworks" / "index.html", '<a href="#no-such-heading">gone</a>')
+    report = run_linkchecker(serve(), start=["frameworks/"], depth=1)  # type: ignore[operator]
+    assert report.returncode != 0
+    (finding,) = report.findings()
+    assert "Anchor `no-such-heading'" in finding
+
+
+def test_the_unbroken_copy_passes_the_same_quick_check(serve_copy: tuple[Path, object]) -> None:
+    """The control for the three above: without the injected link, the same run is clean."""
+    _copy, serve = serve_copy
+    report = run_linkchecker(serve(), start=["", "interview/", "frameworks/"], depth=1)  # type: ignore[operator]
+    assert (report.errors, report.warnings, report.returncode) == (0, 0, 0), report.output
+
+
+PROTOCOL_RELATIVE_RE = re.compile(r"""(?:href|src)=["']//(?![\w.-]+\.[a-z]{2,}/)[^"']*["']""")
+
+
+def protocol_relative_links(site: Path) -> list[str]:
+    """Links written `//path`, which look internal but name a host called `path`.
+
+    linkchecker files them as external and never fetches them, so they need their own check.
+    They usually come from `{{ base_url }}/path` in a template, which doubles the slash where
+    base_url is `/` (the 404 page); `{{ 'path' | url }}` is the form that works everywhere.
+    """
+    return [
+        f"{page.relative_to(site)}: {m.group(0)}"
+        for page in sorted(site.rglob("*.html"))
+        for m in PROTOCOL_RELATIVE_RE.finditer(page.read_text(encoding="utf-8"))
+    ]
+
+
+def test_no_protocol_relative_links(site_dir: Path) -> None:
+    assert protocol_relative_links(site_dir) == []
+
+
+def test_protocol_relative_check_catches_one(tmp_path: Path) -> None:
+    (tmp_path / "404.html").write_text(
+        '<a href="//sources/">Sources</a> <a href="https://example.com/">ok</a>', "utf-8"
+    )
+    assert protocol_relative_links(tmp_path) == ['404.html: href="//sources/"']
