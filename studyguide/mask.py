@@ -24,6 +24,7 @@ NON_PROSE_RES = [
     re.compile(r"^[ \t]*\d+[.)](?=[ \t])", re.M),  # ordered-list markers
     re.compile(r"^[ \t]*-{2}8<-{2}.*$", re.M),  # snippet includes
     re.compile(r"(?<!:)::?(?:claim|script|literal)\[[^\]\n]*\]"),  # the guide's own syntax
+    re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w.-])"),  # ISO dates: provenance, not figures
 ]
 # Titles of admonitions, details and tabs: their quote marks are syntax, their words are prose.
 TITLE_QUOTES_RE = re.compile(

@@ -36,6 +36,7 @@ def found(markdown: str) -> list[str]:
         ("A one-minute pitch.", "one-minute"),
         ("Replicas in three regions.", "three regions"),
         ("It grew 170,000 strong.", "170,000"),
+        ("A 2026-05 range is not a date.", "2026-05"),
     ],
 )
 def test_each_figure_pattern_is_found(text: str, figure: str) -> None:
@@ -63,6 +64,7 @@ def test_each_figure_pattern_is_found(text: str, figure: str) -> None:
         'Short quote: "only five words in it".',
         '{ .class data-x="45 minutes" }',
         "[ref]: https://example.com/12%",
+        "Published on 2026-05-24 by one article.",
     ],
 )
 def test_exemptions_are_honoured(text: str) -> None:
