@@ -196,11 +196,21 @@ def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_p
     assert table[1][2:5] == ["adequate", "weak", "adequate"]
     assert table[2][2:5] == ["strong"] * 3
 
+    dialogs: list[str] = []
+
+    def answer(accept: bool):
+        def handler(dialog) -> None:
+            dialogs.append(dialog.message)
+            (dialog.accept if accept else dialog.dismiss)()
+
+        return handler
+
+    page.once("dialog", answer(False))
     page.get_by_role("button", name="Clear history").click()
-    page.get_by_role("button", name="Cancel").click()
     assert rows.count() == 2, "cancel must keep the history"
+    page.once("dialog", answer(True))
     page.get_by_role("button", name="Clear history").click()
-    page.get_by_role("button", name="Delete all attempts").click()
+    assert len(dialogs) == 2 and "Delete all 2" in dialogs[0]
     assert rows.count() == 0
     assert stored(page, PRACTICE_KEY) is None
     page.reload()
@@ -302,7 +312,9 @@ def test_checklist_ticks_survive_reload_and_instant_navigation(page, served_site
     assert page.locator(".progress-bar").count() == 1, "the progress bar was added twice"
     tick(page, 1)
     assert status.inner_text() == f"3 of {total} done"
-    assert len(stored(page, CHECKLIST_KEY)["done"]) == 3
+    stored_ticks = stored(page, CHECKLIST_KEY)
+    assert len(stored_ticks["done"]) == 3
+    assert len(stored_ticks["ids"]) == total
 
 
 def test_checklist_ids_follow_item_text_and_reset_unticks(page, served_site):
@@ -325,11 +337,11 @@ def test_checklist_ids_follow_item_text_and_reset_unticks(page, served_site):
     assert [i for i in range(len(ids)) if boxes(page).nth(i).is_checked()] == [3]
     assert stored(page, CHECKLIST_KEY)["done"] == {third: 1}, "stale ids were not pruned"
 
+    page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Reset checklist").click()
-    page.get_by_role("button", name="Cancel").click()
     assert boxes(page).nth(3).is_checked()
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset checklist").click()
-    page.get_by_role("button", name="Untick all").click()
     assert not boxes(page).nth(3).is_checked()
     assert stored(page, CHECKLIST_KEY)["done"] == {}
     assert page.locator("[data-checklist-status]").inner_text().startswith("0 of ")
@@ -337,7 +349,7 @@ def test_checklist_ids_follow_item_text_and_reset_unticks(page, served_site):
 
 def test_corrupted_checklist_state_is_reset(page, served_site):
     open_checklist(page, served_site)
-    for bad in ("{oops", json.dumps({"v": 1, "done": [], "pages": {}}), json.dumps({"v": 7})):
+    for bad in ("{oops", json.dumps({"v": 1, "done": [], "ids": []}), json.dumps({"v": 7})):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CHECKLIST_KEY, bad])
         page.reload()
         page.wait_for_selector("[data-checklist-status]")

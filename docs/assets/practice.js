@@ -1,475 +1,284 @@
-/* The practice room (docs/practice.md): draw a prompt, time the answer, self-score it on the
- * rubric, keep a history of attempts in this browser.
- *
- * Everything the page says comes from the page: prompts from `.practice-prompts` lists, the
- * timer lengths from the claim elements their `data-timer-claim` names, the dimensions, weights,
- * level descriptions and training links from the `.practice-rubric` table. The arithmetic lives
- * in practice-score.js (GuidePracticeScore). Stored data is versioned and validated; anything
- * unreadable is reset with a notice. Runs on every page load and every instant navigation
- * (Material's `document$`), and does nothing on pages without `[data-practice]`.
+/* Practice room (docs/practice.md): draw a prompt, time it, self-score it, keep a history.
+ * All content is read from the page: prompts from `.practice-prompts` lists, timer lengths from
+ * the claim named by each list's `data-timer-claim`, dimensions, weights, level descriptions
+ * and training links from the `.practice-rubric` table. Arithmetic: practice-score.js.
+ * History is versioned in localStorage; unreadable data is reset with a notice. Runs on every
+ * page load and instant navigation (Material's `document$`); inert without `[data-practice]`.
  */
 (function () {
   "use strict";
-
-  var KEY = "wbpm-guide.practice.v1";
-  var KEY_PREFIX = "wbpm-guide.practice.";
-  var SHOWN = 20;
-  var TICK = 250;
-  var S = window.GuidePracticeScore;
+  var KEY = "wbpm-guide.practice.v1", PREFIX = "wbpm-guide.practice.", SHOWN = 20;
+  var S = window.GuidePracticeScore, each = function (l, f) { Array.prototype.forEach.call(l, f); };
   var ticker = null;
 
-  /* ---- small DOM and storage helpers ------------------------------------------------ */
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
+  function esc(s) {
+    return String(s).replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
-
-  function button(label, action, primary) {
-    var b = el("button", { type: "button", "class": "md-button" + (primary ? " md-button--primary" : ""),
-      "data-action": action }, label);
-    return b;
-  }
-
-  /* A claim element's value without its "example" label. */
-  function claimText(node) {
+  function text(node) { /* a claim's value without its "example" label */
     if (!node) return "";
-    var copy = node.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll(".claim__kind"), function (k) { k.remove(); });
-    return copy.textContent.trim();
+    var c = node.cloneNode(true);
+    each(c.querySelectorAll(".claim__kind"), function (k) { k.remove(); });
+    return c.textContent.trim();
   }
-
-  function read(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return null; }
-  }
-
-  function write(key, value) {
-    try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
-  }
-
-  /* Remove stores of other (older) versions of this key. */
-  function dropOldVersions() {
+  function read() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
+  function write(v) { try { localStorage.setItem(KEY, v); return true; } catch (e) { return false; } }
+  function dropOld() {
     try {
-      for (var i = window.localStorage.length - 1; i >= 0; i--) {
-        var k = window.localStorage.key(i);
-        if (k && k.indexOf(KEY_PREFIX) === 0 && k !== KEY) window.localStorage.removeItem(k);
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(PREFIX) === 0 && k !== KEY) localStorage.removeItem(k);
       }
-    } catch (e) { /* storage unavailable: nothing to clean */ }
+    } catch (e) { /* storage unavailable */ }
   }
-
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  function localDate(iso) {
-    var d = new Date(iso);
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + " " +
-      pad(d.getHours()) + ":" + pad(d.getMinutes());
+  function stamp(iso) {
+    var d = new Date(iso), p = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate()) + " " +
+      p(d.getHours()) + ":" + p(d.getMinutes());
   }
-
-  /* ---- reading the page --------------------------------------------------------------- */
 
   function readPrompts(root) {
-    var prompts = [];
-    Array.prototype.forEach.call(root.querySelectorAll(".practice-prompts"), function (set) {
-      var claim = set.getAttribute("data-timer-claim");
-      var claimEl = claim ? root.querySelector('[data-claim-id="' + claim + '"]') : null;
-      var timeText = claimText(claimEl);
-      var duration = S.parseDuration(timeText);
-      var heading = set.previousElementSibling;
-      while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-      Array.prototype.forEach.call(set.querySelectorAll(":scope > ol > li"), function (li) {
-        var strong = li.querySelector("strong");
-        var title = (strong ? strong.textContent : li.textContent).trim().replace(/[.:]\s*$/, "");
-        prompts.push({ title: title, node: li, duration: duration, timeText: timeText,
-          group: heading ? heading.textContent.replace(/¶\s*$/, "").trim() : "" });
+    var out = [];
+    each(root.querySelectorAll(".practice-prompts"), function (set) {
+      var t = text(root.querySelector('[data-claim-id="' + set.getAttribute("data-timer-claim") + '"]'));
+      var h = set.previousElementSibling;
+      while (h && !/^H[2-4]$/.test(h.tagName)) h = h.previousElementSibling;
+      each(set.querySelectorAll(":scope > ol > li"), function (li) {
+        var b = li.querySelector("strong");
+        out.push({ title: (b || li).textContent.trim().replace(/[.:]\s*$/, ""), node: li,
+          ms: S.parseDuration(t), time: t, group: h ? h.textContent.replace(/¶\s*$/, "").trim() : "" });
       });
     });
-    return prompts;
+    return out;
   }
 
   function readRubric(root) {
-    var table = root.querySelector(".practice-rubric table");
-    if (!table) return null;
-    var levels = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return th.textContent.trim();
-    }).slice(2);
-    var dims = [];
-    Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (tr) {
-      var claim = tr.querySelector('[data-claim-id^="weight-"]');
-      if (!claim) return;
-      var cells = tr.querySelectorAll("td");
-      var link = cells[0] && cells[0].querySelector("a");
-      var text = claimText(claim);
-      var desc = {};
-      levels.forEach(function (name, i) {
-        desc[name.toLowerCase()] = cells[i + 2] ? cells[i + 2].textContent.trim() : "";
-      });
-      dims.push({ key: claim.getAttribute("data-claim-id").replace(/^weight-/, ""),
-        name: cells[0] ? cells[0].textContent.trim() : "", href: link ? link.getAttribute("href") : null,
-        weightText: text, weight: S.parseWeight(text), desc: desc, levels: levels });
+    var levels = [], dims = [];
+    each(root.querySelectorAll(".practice-rubric thead th"), function (th, i) {
+      if (i > 1) levels.push(th.textContent.trim());
     });
-    return dims.length ? dims : null;
+    each(root.querySelectorAll(".practice-rubric tbody tr"), function (tr) {
+      var claim = tr.querySelector('[data-claim-id^="weight-"]'), td = tr.querySelectorAll("td");
+      if (!claim || td.length < 2) return;
+      var a = td[0].querySelector("a"), d = { key: claim.getAttribute("data-claim-id").slice(7),
+        name: td[0].textContent.trim(), href: a && a.getAttribute("href"), wt: text(claim), desc: {} };
+      d.weight = S.parseWeight(d.wt);
+      levels.forEach(function (l, i) { d.desc[l.toLowerCase()] = td[i + 2] ? td[i + 2].textContent.trim() : ""; });
+      dims.push(d);
+    });
+    return { levels: levels, dims: dims };
   }
-
-  /* ---- the app ------------------------------------------------------------------------ */
 
   function build(app) {
     var root = document.querySelector(".md-content") || document;
-    var prompts = readPrompts(root);
-    var dims = readRubric(root) || [];
-    var weights = {};
-    dims.forEach(function (d) { weights[d.key] = d.weight; });
-    var order = dims.map(function (d) { return d.key; });
-    var weightsOk = dims.length > 0 && S.validWeights(weights);
-    var defaultDuration = (prompts[0] && prompts[0].duration) || null;
+    var prompts = readPrompts(root), rubric = readRubric(root), dims = rubric.dims;
+    var weights = {}, order = dims.map(function (d) { weights[d.key] = d.weight; return d.key; });
+    var ok = dims.length > 0 && S.validWeights(weights);
+    var st = { prompt: null, done: false, timer: S.timer(0) };
+    var loaded = S.parseHistory(read()), history = loaded.store;
 
-    var state = { prompt: null, timer: S.timer(defaultDuration || 0), done: false };
-    var loaded = S.parseHistory(read(KEY));
-    var history = loaded.store;
-
-    app.textContent = "";
+    app.innerHTML =
+      '<p class="practice-notice" role="status"></p><h2 id="practice-session">Your session</h2>' +
+      '<button type="button" class="md-button md-button--primary" data-action="draw">Draw a prompt</button>' +
+      '<div class="practice-drawn" aria-live="polite"><p>No prompt drawn yet. Draw one, or pick ' +
+      "any prompt from the list below.</p></div>" +
+      '<div class="practice-timer" role="group" aria-labelledby="practice-timer-h">' +
+      '<h3 id="practice-timer-h">Timer</h3><p class="practice-timer__time" data-timer></p>' +
+      '<p class="practice-timer__note"></p><div class="practice-buttons">' +
+      '<button type="button" class="md-button md-button--primary" data-action="start">Start</button>' +
+      '<button type="button" class="md-button" data-action="pause">Pause</button>' +
+      '<button type="button" class="md-button" data-action="reset">Reset</button></div>' +
+      '<p class="practice-timer__alert" aria-live="assertive" aria-atomic="true" data-time-up></p></div>' +
+      '<form class="practice-score" aria-labelledby="practice-score-h" novalidate>' +
+      '<h3 id="practice-score-h">Score your answer</h3>' +
+      dims.map(function (d) {
+        return '<fieldset class="practice-dim"><legend>' + esc(d.name) + " (weight " + esc(d.wt) +
+          ")</legend>" + rubric.levels.map(function (name) {
+            var l = name.toLowerCase(), id = "practice-" + d.key + "-" + l;
+            return S.LEVELS[l] === undefined ? "" : '<label class="practice-level" for="' + id +
+              '"><input type="radio" id="' + id + '" name="practice-' + d.key + '" value="' + l +
+              '"><strong>' + esc(name) + '<span class="practice-sr">: </span></strong><span>' +
+              esc(d.desc[l]) + "</span></label>";
+          }).join("") + "</fieldset>";
+      }).join("") +
+      '<div class="practice-result" aria-live="polite" data-result></div>' +
+      '<button type="submit" class="md-button md-button--primary">Save attempt</button></form>' +
+      '<section aria-labelledby="practice-history-h"><h3 id="practice-history-h">Your attempts</h3>' +
+      '<div data-history></div><div class="practice-buttons" data-history-buttons>' +
+      '<button type="button" class="md-button" data-action="export">Export CSV</button>' +
+      '<button type="button" class="md-button" data-action="clear">Clear history</button></div></section>';
     app.hidden = false;
-    var notice = el("p", { "class": "practice-notice", role: "status" });
-
-    /* Draw */
-    var drawBox = el("section", { "class": "practice-draw", "aria-labelledby": "practice-draw-h" });
-    drawBox.appendChild(el("h2", { id: "practice-draw-h" }, "Your session"));
-    var drawBtn = button("Draw a prompt", "draw", true);
-    drawBox.appendChild(drawBtn);
-    var drawn = el("div", { "class": "practice-drawn", "aria-live": "polite" });
-    drawn.appendChild(el("p", { "class": "practice-drawn__empty" },
-      "No prompt drawn yet. Draw one, or pick any prompt from the list below."));
-    drawBox.appendChild(drawn);
-
-    /* Timer */
-    var timerBox = el("div", { "class": "practice-timer", role: "group", "aria-labelledby": "practice-timer-h" });
-    timerBox.appendChild(el("h3", { id: "practice-timer-h" }, "Timer"));
-    var clock = el("p", { "class": "practice-timer__time", "data-timer": "" });
-    var timeNote = el("p", { "class": "practice-timer__note" });
-    var startBtn = button("Start", "start", true);
-    var pauseBtn = button("Pause", "pause");
-    var resetBtn = button("Reset", "reset");
-    var controls = el("div", { "class": "practice-buttons" });
-    [startBtn, pauseBtn, resetBtn].forEach(function (b) { controls.appendChild(b); });
-    var alertBox = el("p", { "class": "practice-timer__alert", "aria-live": "assertive",
-      "aria-atomic": "true", "data-time-up": "" });
-    [clock, timeNote, controls, alertBox].forEach(function (n) { timerBox.appendChild(n); });
-    drawBox.appendChild(timerBox);
-
-    /* Score */
-    var form = el("form", { "class": "practice-score", "aria-labelledby": "practice-score-h", novalidate: "" });
-    form.appendChild(el("h3", { id: "practice-score-h" }, "Score your answer"));
-    dims.forEach(function (d) {
-      var fs = el("fieldset", { "class": "practice-dim", "data-dim": d.key });
-      fs.appendChild(el("legend", {}, d.name + " (weight " + d.weightText + ")"));
-      d.levels.forEach(function (levelName) {
-        var level = levelName.toLowerCase();
-        if (S.LEVELS[level] === undefined) return;
-        var id = "practice-" + d.key + "-" + level;
-        var label = el("label", { "for": id, "class": "practice-level" });
-        var input = el("input", { type: "radio", id: id, name: "practice-" + d.key, value: level });
-        label.appendChild(input);
-        var name = el("strong", {}, levelName);
-        name.appendChild(el("span", { "class": "practice-sr" }, ": "));
-        label.appendChild(name);
-        label.appendChild(el("span", { "class": "practice-level__desc" }, d.desc[level] || ""));
-        fs.appendChild(label);
-      });
-      form.appendChild(fs);
-    });
-    var result = el("div", { "class": "practice-result", "aria-live": "polite", "data-result": "" });
-    var saveBtn = el("button", { type: "submit", "class": "md-button md-button--primary" }, "Save attempt");
-    form.appendChild(result);
-    form.appendChild(saveBtn);
-
-    /* History */
-    var hist = el("section", { "class": "practice-history", "aria-labelledby": "practice-history-h" });
-    hist.appendChild(el("h3", { id: "practice-history-h" }, "Your attempts"));
-    var histBody = el("div", { "data-history": "" });
-    var histButtons = el("div", { "class": "practice-buttons" });
-    var exportBtn = button("Export CSV", "export");
-    var clearBtn = button("Clear history", "clear");
-    histButtons.appendChild(exportBtn);
-    histButtons.appendChild(clearBtn);
-    var confirmBox = el("div", { "class": "practice-confirm", role: "group", hidden: "" });
-    var confirmText = el("p", {});
-    var confirmYes = button("Delete all attempts", "confirm-clear");
-    var confirmNo = button("Cancel", "cancel-clear");
-    [confirmText, confirmYes, confirmNo].forEach(function (n) { confirmBox.appendChild(n); });
-    [histBody, histButtons, confirmBox].forEach(function (n) { hist.appendChild(n); });
-
-    [notice, drawBox, form, hist].forEach(function (n) { app.appendChild(n); });
-
+    var $ = function (s) { return app.querySelector(s); };
+    var notice = $(".practice-notice"), drawn = $(".practice-drawn"), clock = $("[data-timer]");
+    var note = $(".practice-timer__note"), alert = $("[data-time-up]"), box = $(".practice-timer");
+    var startB = $('[data-action="start"]'), pauseB = $('[data-action="pause"]');
+    var form = $("form"), result = $("[data-result]"), hist = $("[data-history]");
     if (loaded.reset) {
-      write(KEY, JSON.stringify(history));
-      notice.textContent = "Your saved practice history could not be fully read, so the " +
-        "unreadable part was reset.";
+      write(JSON.stringify(history));
+      notice.textContent = "Your saved practice history could not be fully read, so the unreadable part was reset.";
     }
 
-    /* ---- behaviour ---- */
+    function stop() { if (ticker !== null) { clearInterval(ticker); ticker = null; } }
 
-    function stopTicker() { if (ticker !== null) { clearInterval(ticker); ticker = null; } }
-
-    function renderTimer() {
-      var now = Date.now();
-      var left = S.remaining(state.timer, now);
-      var has = state.timer.duration > 0;
+    function tick() {
+      var now = Date.now(), left = S.remaining(st.timer, now), run = S.running(st.timer);
+      var has = st.timer.duration > 0;
       clock.textContent = has ? S.formatTime(left) : "--:--";
-      var running = S.running(state.timer);
-      startBtn.disabled = !has || running || left <= 0;
-      pauseBtn.disabled = !running;
-      startBtn.textContent = state.timer.elapsed > 0 && !running && left > 0 ? "Resume" : "Start";
-      timerBox.classList.toggle("is-running", running);
-      timerBox.classList.toggle("is-up", state.done);
-      if (has && left <= 0 && !state.done) {
-        state.done = true;
-        state.timer = S.pause(state.timer, now);
-        stopTicker();
-        timerBox.classList.add("is-up");
-        startBtn.disabled = true;
-        pauseBtn.disabled = true;
-        alertBox.textContent = "Time is up. Finish your sentence, then score your answer.";
+      if (has && left <= 0 && !st.done) {
+        st.done = true;
+        st.timer = S.pause(st.timer, now);
+        stop();
+        run = false;
+        alert.textContent = "Time is up. Finish your sentence, then score your answer.";
       }
+      startB.disabled = !has || run || left <= 0;
+      pauseB.disabled = !run;
+      startB.textContent = st.timer.elapsed > 0 && !run && left > 0 ? "Resume" : "Start";
+      box.classList.toggle("is-up", st.done);
     }
 
-    function setDuration(prompt) {
-      var p = prompt || prompts[0];
-      var duration = (p && p.duration) || defaultDuration || 0;
-      stopTicker();
-      state.timer = S.timer(duration);
-      state.done = false;
-      alertBox.textContent = "";
-      timeNote.textContent = duration
-        ? "Counts down from " + (p ? p.timeText : "") + (p && p.group ? " (" + p.group.toLowerCase() + ")" : "") + "."
+    function reset() {
+      var p = st.prompt || prompts[0];
+      stop();
+      st.timer = S.timer((p && p.ms) || 0);
+      st.done = false;
+      alert.textContent = "";
+      note.textContent = p && p.ms ? "Counts down from " + p.time + " (" + p.group.toLowerCase() + ")."
         : "The timer length could not be read from this page.";
-      renderTimer();
+      tick();
     }
 
     function draw() {
       if (!prompts.length) return;
-      var pick = prompts[Math.floor(Math.random() * prompts.length)];
-      if (prompts.length > 1) {
-        while (pick === state.prompt) pick = prompts[Math.floor(Math.random() * prompts.length)];
-      }
-      state.prompt = pick;
-      drawn.textContent = "";
-      drawn.appendChild(el("p", { "class": "practice-drawn__group" }, pick.group));
+      var pick;
+      do { pick = prompts[Math.floor(Math.random() * prompts.length)]; }
+      while (prompts.length > 1 && pick === st.prompt);
+      st.prompt = pick;
       var copy = pick.node.cloneNode(true);
-      Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
-      var card = el("div", { "class": "practice-drawn__prompt", "data-drawn": pick.title });
-      while (copy.firstChild) card.appendChild(copy.firstChild);
-      drawn.appendChild(card);
-      setDuration(pick);
+      each(copy.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
+      drawn.innerHTML = '<p class="practice-drawn__group"></p><div data-drawn></div>';
+      drawn.firstChild.textContent = pick.group;
+      drawn.lastChild.setAttribute("data-drawn", pick.title);
+      while (copy.firstChild) drawn.lastChild.appendChild(copy.firstChild);
+      reset();
     }
 
     function scores() {
       var s = {};
       order.forEach(function (k) {
-        var checked = form.querySelector('input[name="practice-' + k + '"]:checked');
-        if (checked) s[k] = checked.value;
+        var c = form.querySelector('input[name="practice-' + k + '"]:checked');
+        if (c) s[k] = c.value;
       });
       return s;
     }
 
-    function dimOf(key) {
-      for (var i = 0; i < dims.length; i++) if (dims[i].key === key) return dims[i];
-      return null;
+    function showResult(msg) {
+      var s = scores(), score = ok ? S.weightedScore(weights, s) : null, html;
+      if (!ok) html = "<p>The rubric weights on this page could not be read, so no weighted score can be shown.</p>";
+      else if (score === null) html = "<p>" + (msg || "Choose weak, adequate or strong for each dimension to see your weighted score.") + "</p>";
+      else {
+        var w = S.weakest(weights, s, order), d = dims[order.indexOf(w)];
+        html = '<p data-weighted="' + score + '">Weighted score: <strong>' + score.toFixed(1) + " of " +
+          S.MAX_LEVEL + "</strong> (" + S.band(score) + ').</p><p data-weakest="' + (w || "") + '">' +
+          (d ? "Weakest dimension: " + (d.href ? '<a href="' + esc(d.href) + '">' + esc(d.name) + "</a>"
+            : esc(d.name)) + ". Train it next, then draw another prompt."
+            : "Strong on every dimension. Draw a follow-up to test the design further.") + "</p>" +
+          (msg ? "<p>" + msg + "</p>" : "");
+      }
+      result.innerHTML = html;
     }
 
-    function renderResult(message) {
-      result.textContent = "";
-      if (!weightsOk) {
-        result.appendChild(el("p", {}, "The rubric weights on this page could not be read, so no " +
-          "weighted score can be shown."));
-        return;
-      }
-      var s = scores();
-      var score = S.weightedScore(weights, s);
-      if (score === null) {
-        result.appendChild(el("p", {}, message ||
-          "Choose weak, adequate or strong for each dimension to see your weighted score."));
-        return;
-      }
-      var p = el("p", { "data-weighted": String(score) });
-      p.appendChild(document.createTextNode("Weighted score: "));
-      p.appendChild(el("strong", {}, score.toFixed(1) + " of " + S.MAX_LEVEL));
-      p.appendChild(document.createTextNode(" (" + S.band(score) + ")."));
-      result.appendChild(p);
-      var weak = S.weakest(weights, s, order);
-      var w = el("p", { "data-weakest": weak || "" });
-      if (weak) {
-        var d = dimOf(weak);
-        w.appendChild(document.createTextNode("Weakest dimension: "));
-        if (d.href) w.appendChild(el("a", { href: d.href }, d.name));
-        else w.appendChild(el("strong", {}, d.name));
-        w.appendChild(document.createTextNode(". Train it next, then draw another prompt."));
-      } else {
-        w.textContent = "Strong on every dimension. Draw a follow-up to test the design further.";
-      }
-      result.appendChild(w);
-      if (message) result.appendChild(el("p", { "class": "practice-result__saved" }, message));
-    }
+    function weighted(a) { return ok ? S.weightedScore(weights, a.scores) : null; }
+    function fmt(v) { return v === null ? "" : v.toFixed(1); }
 
-    function save(e) {
-      e.preventDefault();
-      var s = scores();
-      if (!weightsOk || S.weightedScore(weights, s) === null) {
-        renderResult("Score all dimensions before saving.");
-        return;
-      }
-      var attempt = { prompt: state.prompt ? state.prompt.title : "Own prompt",
-        date: new Date().toISOString(), scores: s };
-      history = S.addAttempt(history, attempt);
-      var ok = write(KEY, JSON.stringify(history));
-      renderHistory();
-      renderResult(ok ? "Saved to your history below." :
-        "Could not save: this browser's storage is unavailable.");
-    }
-
-    function weightedOf(a) { return weightsOk ? S.weightedScore(weights, a.scores) : null; }
-
-    function renderHistory() {
-      histBody.textContent = "";
-      var list = history.attempts;
-      histButtons.hidden = list.length === 0;
+    function showHistory() {
+      var list = history.attempts, recent = list.slice(-SHOWN);
+      $("[data-history-buttons]").hidden = !list.length;
       if (!list.length) {
-        histBody.appendChild(el("p", { "class": "practice-history__empty" },
-          "No attempts saved yet. They stay in this browser only."));
+        hist.innerHTML = "<p>No attempts saved yet. They stay in this browser only.</p>";
         return;
       }
-      var values = list.slice(-SHOWN).map(weightedOf);
-      var t = S.trend(values);
-      var trend = el("p", { "class": "practice-trend", "data-trend": t || "" });
-      var svgNS = "http://www.w3.org/2000/svg";
-      var svg = document.createElementNS(svgNS, "svg");
-      svg.setAttribute("viewBox", "0 0 120 32");
-      svg.setAttribute("width", "120");
-      svg.setAttribute("height", "32");
-      svg.setAttribute("role", "img");
-      svg.setAttribute("aria-label", "Weighted scores of recent attempts, oldest first: " +
-        values.map(function (v) { return v === null ? "n/a" : v.toFixed(1); }).join(", "));
-      var line = document.createElementNS(svgNS, "polyline");
-      line.setAttribute("points", S.sparkline(values, 120, 32));
-      svg.appendChild(line);
-      trend.appendChild(svg);
-      var last = values[values.length - 1], prev = values[values.length - 2];
-      var words = { up: "\u2191 up", down: "\u2193 down", flat: "\u2192 level" };
-      trend.appendChild(document.createTextNode(t
-        ? " " + words[t] + " on your previous attempt (" + prev.toFixed(1) + " \u2192 " + last.toFixed(1) + ")"
-        : " Save another attempt to see a trend."));
-      histBody.appendChild(trend);
-
-      var table = el("table", {});
-      table.appendChild(el("caption", {}, list.length > SHOWN
-        ? "Latest " + SHOWN + " of " + list.length + " attempts, newest first (export CSV for all)"
-        : "Attempts, newest first"));
-      var head = el("tr", {});
-      ["Date", "Prompt"].concat(dims.map(function (d) { return d.name; }), ["Weighted"])
-        .forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-      var thead = el("thead", {});
-      thead.appendChild(head);
-      table.appendChild(thead);
-      var tbody = el("tbody", {});
-      list.slice(-SHOWN).reverse().forEach(function (a) {
-        var tr = el("tr", {});
-        tr.appendChild(el("td", {}, localDate(a.date)));
-        tr.appendChild(el("td", {}, a.prompt));
-        order.forEach(function (k) { tr.appendChild(el("td", {}, a.scores[k] || "")); });
-        var w = weightedOf(a);
-        tr.appendChild(el("td", {}, w === null ? "" : w.toFixed(1)));
-        tbody.appendChild(tr);
-      });
-      table.appendChild(tbody);
-      var wrap = el("div", { "class": "practice-history__wrap", tabindex: "0",
-        "aria-label": "Attempts table" });
-      wrap.appendChild(table);
-      histBody.appendChild(wrap);
+      var vals = recent.map(weighted), t = S.trend(vals), n = vals.length;
+      var arrow = { up: "\u2191 up", down: "\u2193 down", flat: "\u2192 level" };
+      hist.innerHTML = '<p class="practice-trend" data-trend="' + (t || "") + '">' +
+        '<svg viewBox="0 0 120 32" width="120" height="32" role="img" aria-label="Weighted scores of ' +
+        "recent attempts, oldest first: " + vals.map(fmt).join(", ") + '"><polyline points="' +
+        S.sparkline(vals, 120, 32) + '"/></svg> ' + (t ? arrow[t] + " on your previous attempt (" +
+        fmt(vals[n - 2]) + " \u2192 " + fmt(vals[n - 1]) + ")" : "Save another attempt to see a trend.") +
+        '</p><div class="practice-history__wrap"><table><caption>' +
+        (list.length > SHOWN ? "Latest " + SHOWN + " of " + list.length + " attempts, newest first" +
+          " (export CSV for all)" : "Attempts, newest first") + "</caption><thead><tr><th>Date</th><th>Prompt</th>" +
+        dims.map(function (d) { return "<th>" + esc(d.name) + "</th>"; }).join("") +
+        "<th>Weighted</th></tr></thead><tbody>" + recent.slice().reverse().map(function (a) {
+          return "<tr><td>" + stamp(a.date) + "</td><td>" + esc(a.prompt) + "</td>" + order.map(function (k) {
+            return "<td>" + esc(a.scores[k] || "") + "</td>";
+          }).join("") + "<td>" + fmt(weighted(a)) + "</td></tr>";
+        }).join("") + "</tbody></table></div>";
     }
 
     function exportCSV() {
       var rows = [["date", "prompt"].concat(order, ["weighted"])];
       history.attempts.forEach(function (a) {
-        var w = weightedOf(a);
+        var w = weighted(a);
         rows.push([a.date, a.prompt].concat(order.map(function (k) { return a.scores[k] || ""; }),
           [w === null ? "" : w.toFixed(2)]));
       });
-      var blob = new Blob([S.toCSV(rows)], { type: "text/csv;charset=utf-8" });
-      var url = URL.createObjectURL(blob);
-      var a = el("a", { href: url, download: "practice-attempts.csv", hidden: "" });
+      var url = URL.createObjectURL(new Blob([S.toCSV(rows)], { type: "text/csv;charset=utf-8" }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = "practice-attempts.csv";
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     }
 
-    function askClear() {
-      confirmText.textContent = "Delete all " + history.attempts.length +
-        " saved attempts from this browser? This cannot be undone.";
-      confirmBox.hidden = false;
-      histButtons.hidden = true;
-      confirmNo.focus();
-    }
-
-    function endClear(doIt) {
-      confirmBox.hidden = true;
-      if (doIt) {
-        history = S.emptyHistory();
-        try { window.localStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }
-        notice.textContent = "Practice history cleared.";
-      }
-      renderHistory();
-      (doIt ? drawBtn : clearBtn).focus();
-    }
-
     app.addEventListener("click", function (e) {
-      var target = e.target.closest ? e.target.closest("[data-action]") : null;
-      if (!target || !app.contains(target)) return;
-      var now = Date.now();
-      switch (target.getAttribute("data-action")) {
+      var b = e.target.closest && e.target.closest("[data-action]"), now = Date.now();
+      switch (b && b.getAttribute("data-action")) {
         case "draw": draw(); break;
-        case "start":
-          state.timer = S.start(state.timer, now);
-          stopTicker();
-          ticker = setInterval(renderTimer, TICK);
-          renderTimer();
-          break;
-        case "pause": state.timer = S.pause(state.timer, now); stopTicker(); renderTimer(); break;
-        case "reset": setDuration(state.prompt); break;
+        case "start": st.timer = S.start(st.timer, now); stop(); ticker = setInterval(tick, 250); tick(); break;
+        case "pause": st.timer = S.pause(st.timer, now); stop(); tick(); break;
+        case "reset": reset(); break;
         case "export": exportCSV(); break;
-        case "clear": askClear(); break;
-        case "confirm-clear": endClear(true); break;
-        case "cancel-clear": endClear(false); break;
+        case "clear":
+          if (window.confirm("Delete all " + history.attempts.length + " saved practice attempts " +
+              "from this browser? This cannot be undone.")) {
+            history = S.emptyHistory();
+            try { localStorage.removeItem(KEY); } catch (err) { /* nothing stored */ }
+            notice.textContent = "Practice history cleared.";
+            showHistory();
+          }
       }
     });
-    form.addEventListener("change", function () { renderResult(); });
-    form.addEventListener("submit", save);
-
-    setDuration(null);
-    renderResult();
-    renderHistory();
+    form.addEventListener("change", function () { showResult(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var s = scores();
+      if (!ok || S.weightedScore(weights, s) === null) return showResult("Score all dimensions before saving.");
+      history = S.addAttempt(history, { prompt: st.prompt ? st.prompt.title : "Own prompt",
+        date: new Date().toISOString(), scores: s });
+      var saved = write(JSON.stringify(history));
+      showHistory();
+      showResult(saved ? "Saved to your history below." : "Could not save: this browser's storage is unavailable.");
+    });
+    reset();
+    showResult();
+    showHistory();
   }
 
   function init() {
     if (ticker !== null) { clearInterval(ticker); ticker = null; }
     var app = document.querySelector("[data-practice]");
-    if (!app || app.getAttribute("data-ready") || !S) return;
+    if (!app || app.hasAttribute("data-ready") || !S) return;
     app.setAttribute("data-ready", "");
-    dropOldVersions();
-    try {
-      build(app);
-    } catch (err) {
-      /* Never a broken page: the prompt list and rubric stay readable without the app. */
-      app.hidden = true;
-      if (window.console) window.console.warn("practice room unavailable:", err);
+    dropOld();
+    try { build(app); } catch (err) {
+      app.hidden = true; /* never a broken page: the lists and rubric stay readable */
+      if (window.console) console.warn("practice room unavailable:", err);
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
