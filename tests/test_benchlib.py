@@ -1,0 +1,194 @@
+"""The bench's pure helpers: summaries, ratios, config rewriting, synthetic sites, weights.
+
+No timing is asserted anywhere: these check what the bench measures, not how fast it is.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.benchlib import (
+    expand_markdown,
+    gzip_size,
+    linked_assets,
+    markdown_table,
+    page_claims,
+    page_url,
+    page_weight,
+    per_page_ratios,
+    read_hooks,
+    set_top_level,
+    summarize,
+    synthetic_claims,
+    synthetic_nav,
+    write_synthetic_docs,
+)
+from studyguide.claims import load_registry
+from studyguide.pages import process_page
+
+CONFIG = """site_name: X
+strict: true
+watch:
+  - hooks
+theme:
+  name: material
+  custom_dir: overrides
+hooks:
+  - hooks/claims.py
+  # the sheet
+  - hooks/study_sheet.py
+extra_css:
+  - assets/guide.css
+"""
+
+
+def test_summarize_gives_min_median_max() -> None:
+    s = summarize([3.0, 1.0, 2.0, 10.0])
+    assert (s.low, s.median, s.high) == (1.0, 2.5, 10.0)
+    assert s.format(1) == "1.0–2.5–10.0"
+
+
+def test_summarize_refuses_an_empty_series() -> None:
+    with pytest.raises(ValueError):
+        summarize([])
+
+
+def test_per_page_ratios_pair_runs_and_normalise_by_pages() -> None:
+    # A builds 20 pages in 2 s (0.1 s/page), B 10 pages in 0.8 s (0.08 s/page): 1.25.
+    assert per_page_ratios([2.0, 4.0], 20, [0.8, 2.0], 10) == pytest.approx([1.25, 1.0])
+
+
+def test_per_page_ratios_reject_unpaired_runs_and_empty_sites() -> None:
+    with pytest.raises(ValueError):
+        per_page_ratios([1.0], 1, [1.0, 2.0], 1)
+    with pytest.raises(ValueError):
+        per_page_ratios([1.0], 0, [1.0], 1)
+
+
+def test_set_top_level_removes_replaces_and_appends_blocks() -> None:
+    no_hooks = set_top_level(CONFIG, "hooks", None)
+    assert "hooks:" not in no_hooks and "study_sheet" not in no_hooks
+    assert "extra_css:\n  - assets/guide.css" in no_hooks
+    strict = set_top_level(CONFIG, "strict", "strict: false")
+    assert yaml.safe_load(strict)["strict"] is False
+    added = set_top_level(CONFIG, "docs_dir", "docs_dir: /tmp/docs")
+    assert yaml.safe_load(added)["docs_dir"] == "/tmp/docs"
+    assert set_top_level(CONFIG, "absent", None) == CONFIG
+
+
+def test_read_hooks_lists_hooks_in_order_and_skips_comments() -> None:
+    assert read_hooks(CONFIG) == ["hooks/claims.py", "hooks/study_sheet.py"]
+    assert read_hooks("site_name: X\n") == []
+
+
+def test_the_project_config_keeps_navigation_linear() -> None:
+    """The bench's scale claim rests on navigation.prune without navigation.sections."""
+    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8")
+    features = text.split("features:", 1)[1].split("palette:", 1)[0]
+    assert "navigation.prune" in features
+    assert "navigation.sections" not in features
+
+
+def test_page_url_follows_directory_urls() -> None:
+    assert page_url("index.md") == ""
+    assert page_url("a/index.md") == "a/"
+    assert page_url("a/b.md") == "a/b/"
+
+
+def test_synthetic_claims_are_valid_and_counted() -> None:
+    registry, problems = load_registry(synthetic_claims(200))
+    assert problems == []
+    assert len(registry.claims) == 200
+    kinds = {c.kind for c in registry.claims.values()}
+    assert kinds == {"fact", "example", "script"}
+    scripts = [c for c in registry.claims.values() if c.kind == "script"]
+    assert len(scripts) == 20 and all(registry.refs(c.id) for c in scripts)
+
+
+def test_page_claims_gives_figures_and_one_script() -> None:
+    registry, _ = load_registry(synthetic_claims(2000))
+    figures, script = page_claims(7, 2000, 8)
+    assert len(figures) == 8
+    assert all(registry.claims[f].kind != "script" for f in figures)
+    assert registry.claims[script].kind == "script"
+
+
+@pytest.mark.parametrize("pages", [1, 100])
+def test_synthetic_docs_have_n_pages_that_build_without_problems(
+    tmp_path: Path, pages: int
+) -> None:
+    docs = tmp_path / "docs"
+    registry = write_synthetic_docs(docs, pages, 2000, 8)
+    written = sorted(p.name for p in docs.glob("p*.md"))
+    assert len(written) == pages and (docs / "index.md").exists()
+    for path in docs.glob("*.md"):
+        result = process_page(path.read_text("utf-8").split("---\n", 2)[2], registry, path.name)
+        assert result.problems == [], result.problems
+        if path.name != "index.md":
+            assert len(result.used) >= 9  # eight figures, a script and what it embeds
+
+
+def test_synthetic_plain_and_macros_variants_hold_the_same_pages(tmp_path: Path) -> None:
+    write_synthetic_docs(tmp_path / "plain/docs", 3, 2000, 8, "plain")
+    write_synthetic_docs(tmp_path / "macros/docs", 3, 2000, 8, "macros")
+    plain = (tmp_path / "plain/docs/p00001.md").read_text("utf-8")
+    assert ":claim[" not in plain and 'class="claim' in plain
+    assert not (tmp_path / "plain/docs/claims.yml").exists()
+    macros = (tmp_path / "macros/docs/p00001.md").read_text("utf-8")
+    assert macros.count("{{ claims[") == 9
+    values = yaml.safe_load((tmp_path / "macros/claims_vars.yml").read_text("utf-8"))
+    assert len(values["claims"]) == 2000 and ":claim[" not in str(values)
+
+
+def test_synthetic_nav_bounds_each_level() -> None:
+    nav = synthetic_nav(1000)
+    parts = nav[1:]
+    assert len(parts) == 10
+    sections = next(iter(parts[0].values()))
+    assert len(sections) == 10 and len(next(iter(sections[0].values()))) == 10
+    assert len(synthetic_nav(25)) == 2  # home and one part of three sections
+
+
+def test_expand_markdown_keeps_front_matter_and_links_the_ledger() -> None:
+    registry, _ = load_registry(synthetic_claims(20))
+    text = "---\ntitle: T\n---\n\nThe figure :claim[c00001].\n"
+    out = expand_markdown(text, registry, "a/b.md")
+    assert out.startswith("---\ntitle: T\n---\n")
+    assert "../../sources/" in out and ":claim[" not in out
+
+
+def test_gzip_size_is_deterministic_and_smaller_for_repetitive_text() -> None:
+    data = b"abc" * 1000
+    assert gzip_size(data) == gzip_size(data) == len(gzip.compress(data, 9, mtime=0))
+    assert gzip_size(data) < len(data)
+
+
+def test_page_weight_counts_linked_css_and_js(tmp_path: Path) -> None:
+    (tmp_path / "a/assets").mkdir(parents=True)
+    (tmp_path / "a/assets/s.css").write_text("body{color:red}" * 50)
+    (tmp_path / "a/assets/x.js").write_text("var a=1;" * 50)
+    html = (
+        '<link rel="stylesheet" href="assets/s.css?v=1"><link rel="icon" href="i.svg">'
+        '<script src="assets/x.js"></script><script>inline()</script>'
+    )
+    (tmp_path / "a/index.html").write_text(html)
+    assert linked_assets(html) == (["assets/s.css?v=1"], ["assets/x.js"])
+    w = page_weight(tmp_path, "a/")
+    assert w.css == gzip_size((tmp_path / "a/assets/s.css").read_bytes())
+    assert w.js == gzip_size((tmp_path / "a/assets/x.js").read_bytes())
+    assert w.total == w.html + w.css + w.js
+
+
+def test_page_weight_refuses_off_site_assets(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<script src="https://cdn.example.com/x.js"></script>')
+    with pytest.raises(ValueError, match="off-site"):
+        page_weight(tmp_path, "")
+
+
+def test_markdown_table_has_header_rule_and_rows() -> None:
+    table = markdown_table(["a", "b"], [[1, "x"], [2, "y"]])
+    assert table.splitlines() == ["| a | b |", "|---|---|", "| 1 | x |", "| 2 | y |"]
