@@ -1,0 +1,47 @@
+"""Size budgets that do not depend on timing: the project's own CSS and JS, page assets.
+
+TEAM.md's budget: the project's own JS and CSS (docs/assets) together at most 15 KB gzip,
+each file compressed as a static host sends it. `make bench` prints the same numbers per
+file; this test holds the total.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from scripts.benchlib import gzip_size, own_assets_weight, page_weight
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN_ASSETS_BUDGET = 15_000  # bytes after gzip, all of docs/assets/*.css and *.js together
+
+
+def own_assets() -> list[Path]:
+    """The project's own stylesheets and scripts."""
+    assets = ROOT / "docs/assets"
+    return sorted(assets.glob("*.css")) + sorted(assets.glob("*.js"))
+
+
+def test_own_css_and_js_fit_the_budget() -> None:
+    files = own_assets()
+    assert files, "docs/assets holds no CSS or JS"
+    total = own_assets_weight(files)
+    listing = ", ".join(f"{p.name} {gzip_size(p.read_bytes())}" for p in files)
+    assert total <= OWN_ASSETS_BUDGET, f"{total} B gzip > {OWN_ASSETS_BUDGET} B: {listing}"
+
+
+def test_budget_check_catches_an_oversized_asset(tmp_path: Path) -> None:
+    """The check can fail: incompressible bytes over the budget are over the budget."""
+    big = tmp_path / "big.js"
+    big.write_bytes(random.Random(7).randbytes(20_000))  # bytes gzip cannot shrink
+    assert own_assets_weight([big]) > OWN_ASSETS_BUDGET
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("page", ["", "frameworks/impact-first/"])
+def test_built_pages_link_only_their_own_assets(site_dir: Path, page: str) -> None:
+    """Every stylesheet and script a key page links is a file of the site (no CDN)."""
+    weight = page_weight(site_dir, page)
+    assert weight.html > 0 and weight.css > 0 and weight.js > 0
