@@ -43,7 +43,7 @@ downloads: site flashcards pdf
 # The study sheet as PDF (US Letter and A4) from the page the site build just made.
 # Installs nothing: WeasyPrint comes from requirements.txt; the system packages it needs are
 # fonts-dejavu-core (the pinned font), libpango-1.0-0 and libpangoft2-1.0-0 (WeasyPrint's text
-# layout), and poppler-utils (pdftoppm, for the PDF tests); see SYSTEM_PACKAGES and .ci/run.
+# layout), and poppler-utils (pdftoppm, for the PDF tests); `system-deps` and .ci/run install them.
 pdf: site
 	$(PY) scripts/build_pdf.py --site-dir site
 
@@ -58,12 +58,13 @@ test-js:
 # What a fresh Debian machine lacks for the browser tests and the PDF checks. Installed only
 # when missing and only where apt-get can run (root); elsewhere the browser tests skip locally
 # and fail under CI, which must never skip them.
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core
 system-deps:
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
+	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	ldconfig -p | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \
