@@ -94,7 +94,8 @@ test: $(VENV)/.stamp system-deps node_modules/.stamp lint build test-js
 lint: $(VENV)/.stamp
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	@# All files, new ones too: `--all-files` would skip files not yet added to git.
+	$(VENV)/bin/pre-commit run --show-diff-on-failure --files $$(git ls-files --cached --others --exclude-standard)
 
 # The same strict build (same mkdocs.yml, same hooks) with ProperDocs, the maintained fork of
 # MkDocs 1.6, into a throwaway folder: proof the guide does not depend on MkDocs 1.x alone.
