@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_accessibility import axe_script, axe_violations, describe  # noqa: F401
+
 pytestmark = pytest.mark.browser
 
 PRACTICE_KEY = "wbpm-guide.practice.v1"
@@ -408,3 +410,38 @@ def test_home_summary_hidden_when_empty_and_shown_after_activity(page, served_si
     assert page.evaluate(f"localStorage.getItem({json.dumps(CARDS_KEY)})") == cards, (
         "the summary must only read the flashcards store"
     )
+
+
+# ---- accessibility of the filled-in states ------------------------------------------------
+
+
+def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):  # noqa: F811
+    """axe-core on the states the page tests never see: a drawn prompt, a time-up, a score,
+    a history table and trend (both palettes), ticked checklist items and the home summary."""
+    page.clock.install()
+    page.emulate_media(color_scheme="light")
+    open_practice(page, served_site)
+    page.get_by_role("button", name="Draw a prompt").click()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(2 * 3600 * 1000)
+    assert "Time is up" in page.locator("[data-time-up]").inner_text()
+    for levels in ("weak", "strong"):
+        score(page, {"tradeoffs": levels, "metrics": "adequate", "communication": "strong"})
+        page.get_by_role("button", name="Save attempt").click()
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"practice (light): {describe(violations)}"
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.wait_for_selector('body[data-md-color-scheme="slate"]', state="attached")
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"practice (dark): {describe(violations)}"
+    page.locator('label[title="Switch to light mode"]').click()
+
+    open_checklist(page, served_site)
+    tick(page, 0)
+    violations = axe_violations(page, axe_script)
+    assert not violations, describe(violations)
+
+    page.goto(served_site)
+    page.wait_for_selector("[data-progress-summary]:not([hidden])")
+    violations = axe_violations(page, axe_script)
+    assert not violations, describe(violations)
