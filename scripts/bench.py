@@ -302,15 +302,18 @@ def _kb(n: int) -> str:
     return f"{n / 1000:.1f}"
 
 
-def profile_hooks(tmp: Path, top: int) -> str:
-    """Profile one hooks build of the real site; the functions of our code by cumulative time."""
-    v = Variant("hooks", ROOT / "mkdocs.yml", ROOT, tmp / "site-profile")
+def profile_hooks(tmp: Path, top: int, pages: int = 0, refs: int = REFS_PER_PAGE) -> str:
+    """Profile one hooks build (the real site, or a synthetic one of `pages` pages): our
+    code's functions and MkDocs' and Material's build steps, by cumulative time."""
+    if pages:
+        v = synthetic(tmp, pages, CLAIMS, refs)[0]
+    else:
+        v = Variant("hooks", ROOT / "mkdocs.yml", ROOT, tmp / "site-profile")
     out = tmp / "hooks.prof"
     run_build(v, profile=out)
-    stats = pstats.Stats(str(out))
-    stats.sort_stats("cumulative")
     buf = io.StringIO()
-    stats.stream = buf
+    stats = pstats.Stats(str(out), stream=buf)
+    stats.sort_stats("cumulative")
     stats.print_stats(r"hooks/|studyguide/|mkdocs/commands/build|material/", top)
     return buf.getvalue()
 
@@ -322,7 +325,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-runs", type=int, default=3, help="runs per synthetic build")
     parser.add_argument("--sizes", default="20,100,1000", help="synthetic page counts ('' skips)")
     parser.add_argument("--refs", type=int, default=REFS_PER_PAGE, help="figures per page")
-    parser.add_argument("--profile", action="store_true", help="profile one hooks build")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        nargs="?",
+        const=0,
+        metavar="PAGES",
+        help="profile one hooks build: the real site, or a synthetic one of PAGES pages",
+    )
     parser.add_argument("--child", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
     parser.add_argument("--allow-unused", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -332,8 +342,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as name:
         tmp = Path(name)
-        if args.profile:
-            print(profile_hooks(tmp, 40))
+        if args.profile is not None:
+            print(profile_hooks(tmp, 40, args.profile, args.refs))
             return 0
         sections = []
         real = real_site(tmp)
