@@ -42,6 +42,10 @@ def values_index(registry: Registry) -> dict[str, str]:
     return index
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -103,7 +107,11 @@ def process_page(
                 report(start, f'"{text}" is a script — place it on its own line as ::script[{arg}]')
                 continue
             if name == "script" and claim.kind != "script":
-                report(start, f'"{text}" names a {claim.kind}, not a script — write :claim[{arg}]')
+                report(
+                    start,
+                    f'"{text}" names {_article(claim.kind)} {claim.kind}, not a script — '
+                    f"write :claim[{arg}]",
+                )
                 continue
             if name == "script":
                 line_start, line_end = _line_bounds(markdown, start, end)

@@ -6,12 +6,55 @@ Every check in the build reports through this type so that all messages share th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+GUIDE = "CONTRIBUTING.md"
+# Each message family and the section of CONTRIBUTING.md "Build errors" that explains it.
+# Checked by tests: every anchor is a heading there, and every message the build can give
+# finds its section (the first pattern that matches wins).
+HELP_SECTIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), anchor)
+    for p, anchor in [
+        (r"^YAML syntax error", "yaml-syntax-error"),
+        (r"claims file is empty|top-level|must be a mapping", "claims-file-layout"),
+        (r"^duplicate card id", "duplicate-card-id"),
+        (r"^duplicate id", "duplicate-id"),
+        (r"has no `\w+:`|needs a `url:`", "missing-field"),
+        (r"must be non-empty text", "empty-field"),
+        (r"^unknown field", "unknown-field"),
+        (r"has unknown kind", "unknown-kind"),
+        (r"names unknown source", "unknown-source"),
+        (r"id \"[^\"]*\" must be lower-case", "bad-id"),
+        (r"embeds (unknown claim|\":claim)", "embedded-claim"),
+        (r"^unknown claim id", "unknown-claim-id"),
+        (r"is not valid syntax", "invalid-syntax"),
+        (r"^unclosed", "unclosed-syntax"),
+        (r"is a script — place it|must stand alone", "script-not-alone"),
+        (r"not a script — write", "script-names-a-figure"),
+        (r"^unsourced figure", "unsourced-figure"),
+        (r"^unsourced script: blockquote", "unsourced-blockquote"),
+        (r"^unsourced script: quoted passage", "unsourced-quoted-passage"),
+        (r"is used nowhere", "unused-claim"),
+        (r'has no === "', "mistake-missing-a-tab"),
+        (r"has an empty (question|answer)", "empty-card"),
+        (r"^the study sheet", "study-sheet-structure"),
+    ]
+]
+
+
+def help_anchor(message: str) -> str:
+    """The CONTRIBUTING.md section that explains a message (the list of all errors if none)."""
+    for pattern, anchor in HELP_SECTIONS:
+        if pattern.search(message):
+            return anchor
+    return "build-errors"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """A located problem; `str()` gives the `path:line:col: message` form editors understand."""
+    """A located problem; `str()` gives the `path:line:col: message` form editors understand,
+    followed by the section of CONTRIBUTING.md that explains the fix."""
 
     path: str
     line: int
@@ -19,7 +62,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return (
+            f"{self.path}:{self.line}:{self.col}: {self.message} "
+            f"(see {GUIDE}#{help_anchor(self.message)})"
+        )
 
 
 def line_col(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:

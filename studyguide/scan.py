@@ -94,7 +94,8 @@ def find_unsourced(
         line, col = line_col(markdown, m.start(), first_line)
         known = values.get(found) or values.get(found.replace(" ", ""))
         fix = (
-            f'the claim "{known}" has this value: write :claim[{known}]'
+            f'the claim "{known}" has this value: if it is the same figure, write '
+            f":claim[{known}]; if not, add a claim of its own"
             if known
             else "add it to docs/claims.yml (kind fact, example or script, with its source) and "
             f"write :claim[ID] here, or mark it :literal[{found}] if it is not a figure"

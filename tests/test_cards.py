@@ -204,7 +204,7 @@ def test_mistake_cards_pair_weak_and_strong_and_report_a_missing_tab():
         "The candidate pauses and asks.\n\n"
         "**Why it costs points:** clarity is scored,\nand so is listening."
     )
-    assert [str(p) for p in problems] == [
+    assert [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems] == [
         'docs/mistakes.md:19:1: mistake "Only weak" has no === "Strong answer" tab — add it, '
         "or remove the other tab"
     ]
@@ -255,7 +255,7 @@ def test_duplicate_ids_are_reported_at_the_second_card():
     text = '??? question "Same?"\n    One.\n\n??? question "Same?"\n    Two.\n'
     cards, problems = collect_cards(registry(), {"dup.md": text})
     assert [c.back_md for c in cards if c.id == "dup-same"] == ["One."]
-    assert [str(p) for p in problems] == [
+    assert [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems] == [
         'docs/dup.md:4:1: duplicate card id "dup-same" (first made at docs/dup.md:1) — '
         "reword this card's question or heading so it differs"
     ]

@@ -30,7 +30,8 @@ claims:
 
 
 def messages(text: str) -> list[str]:
-    return [str(p) for p in load_registry(text, "docs/claims.yml")[1]]
+    """Each problem as `path:line:col: message` (the help suffix is tested in test_problems)."""
+    return [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in load_registry(text)[1]]
 
 
 def test_good_file_loads_with_values_and_lines() -> None:

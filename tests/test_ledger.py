@@ -40,7 +40,7 @@ def test_context_records_usage_and_unused_problems() -> None:
     assert ctx.usage == {"pay": {"index.md"}, "lat": {"flashcards"}}
     assert ctx.unused() == ["spare"]
     (p,) = ctx.unused_problems()
-    assert str(p) == (
+    assert f"{p.path}:{p.line}:{p.col}: {p.message}" == (
         'docs/claims.yml:6:3: claim "spare" is used nowhere — show it on a page '
         "with :claim[spare], give it a prompt for a flashcard, or delete it"
     )

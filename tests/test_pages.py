@@ -79,7 +79,7 @@ def test_every_syntax_problem_is_reported_with_position() -> None:
         ":claim[goal] and ::script[base-salary] and ::claim[latency] and :claim[open\n"
         ":claim[nothing-like-it]\n"
     )
-    msgs = [str(p) for p in run(text, first_line=5).problems]
+    msgs = [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in run(text, first_line=5).problems]
     assert msgs == [
         'docs/p.md:5:3: unknown claim id "base-salry" in ":claim[base-salry]" — did you mean '
         '"base-salary"? Write :claim[base-salary]',

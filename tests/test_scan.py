@@ -95,12 +95,13 @@ def test_exact_message_and_known_value_hint() -> None:
     (p,) = find_unsourced(
         "Base: $170,000.\n", "docs/p.md", first_line=4, values={"$170,000": "base-salary"}
     )
-    assert str(p) == (
+    assert f"{p.path}:{p.line}:{p.col}: {p.message}" == (
         'docs/p.md:4:7: unsourced figure "$170,000" — the claim "base-salary" has '
-        "this value: write :claim[base-salary]"
+        "this value: if it is the same figure, write :claim[base-salary]; if not, add a claim "
+        "of its own"
     )
     (q,) = find_unsourced("It takes 45 minutes.", "docs/p.md")
-    assert str(q) == (
+    assert f"{q.path}:{q.line}:{q.col}: {q.message}" == (
         'docs/p.md:1:10: unsourced figure "45 minutes" — add it to docs/claims.yml (kind fact, '
         "example or script, with its source) and write :claim[ID] here, or mark it "
         ":literal[45 minutes] if it is not a figure"
