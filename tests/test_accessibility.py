@@ -87,3 +87,22 @@ def test_axe_reports_known_violations(page: object, axe_script: Path) -> None:
     )
     found = {v["id"] for v in axe_violations(page, axe_script)}
     assert {"image-alt", "color-contrast"} <= found, found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", sorted(SCHEMES))
+def test_no_axe_violations_with_search_open(
+    page: object, served_site: str, axe_script: Path, scheme: str
+) -> None:
+    """The search dialog, open with results showing, has no violation either."""
+    media, _ = SCHEMES[scheme]
+    page.emulate_media(color_scheme=media)  # type: ignore[attr-defined]
+    page.goto(served_site, wait_until="load")  # type: ignore[attr-defined]
+    search = page.locator(".md-search__input")  # type: ignore[attr-defined]
+    search.click()
+    search.press_sequentially("framework")
+    page.locator(".md-search-result__item").first.wait_for()  # type: ignore[attr-defined]
+    dialog = page.locator(".md-search[role=dialog]")  # type: ignore[attr-defined]
+    assert dialog.get_attribute("aria-label"), "the search dialog has no accessible name"
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"search open ({scheme}):\n{describe(violations)}"
