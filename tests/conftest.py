@@ -46,6 +46,21 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
+PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "studyguide", "overrides"]
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the guide's sources (config, docs, hooks, package, overrides) a test may edit."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site: `GUIDE_SITE_DIR` when set (make test), else a fresh strict build."""
@@ -72,25 +87,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve a copy of the built site on 127.0.0.1 and yield its base URL (ending in /).
+def serve_directory(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve `folder` on 127.0.0.1 in a thread; return its base URL (ending in /) and server.
 
-    The copy's sitemap names this server's origin as the site URL, because Material's
-    instant navigation only intercepts links that match the sitemap's scheme, host and port.
+    The folder's sitemap is rewritten to name this server's origin as the site URL, because
+    Material's instant navigation only intercepts links that match the sitemap's scheme,
+    host and port.
     """
-    copy = tmp_path_factory.mktemp("served") / "site"
-    shutil.copytree(site_dir, copy)
-    os.chmod(copy.parent, 0o755)
-    handler = functools.partial(_Handler, directory=str(copy))
+    handler = functools.partial(_Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_port}/"
-    sitemap = copy / "sitemap.xml"
+    sitemap = folder / "sitemap.xml"
     if sitemap.exists():
         text = sitemap.read_text(encoding="utf-8")
         sitemap.write_text(re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base}", text), "utf-8")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return base, server
+
+
+@pytest.fixture(scope="session")
+def served_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve a copy of the built site on 127.0.0.1 and yield its base URL (ending in /)."""
+    copy = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(site_dir, copy)
+    os.chmod(copy.parent, 0o755)
+    base, server = serve_directory(copy)
     try:
         yield base
     finally:

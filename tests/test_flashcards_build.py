@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.scan import find_unsourced
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.integration
-COPY = ["mkdocs.yml", "docs", "hooks", "studyguide", "overrides"]
 
 
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the guide's sources that a test may edit."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, project / name)
+    project = copy_project(tmp_path / "project")
     return project
 
 
@@ -112,7 +103,7 @@ def test_every_figure_on_a_card_comes_from_claims(fresh_site: Path) -> None:
 
 
 def test_ids_stable_after_inserting_an_unrelated_card(fresh_site: Path, tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
+    project = copy_project(tmp_path / "project")
     page = project / "docs/faq.md"
     text = page.read_text("utf-8")
     first = re.search(r"^## .*\?$", text, re.M)
@@ -127,7 +118,7 @@ def test_ids_stable_after_inserting_an_unrelated_card(fresh_site: Path, tmp_path
 
 
 def test_duplicate_card_id_fails_the_build_at_the_second_card(tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
+    project = copy_project(tmp_path / "project")
     page = project / "docs/interview.md"
     text = page.read_text("utf-8").rstrip("\n")
     block = '\n\n??? question "Asked twice by a test?"\n    Yes.\n'
@@ -141,7 +132,7 @@ def test_duplicate_card_id_fails_the_build_at_the_second_card(tmp_path: Path) ->
 
 
 def test_unsourced_figure_in_a_prompt_fails_the_build(tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
+    project = copy_project(tmp_path / "project")
     claims = project / "docs/claims.yml"
     text = claims.read_text("utf-8")
     match = re.search(r"^    prompt: (.+)$", text, re.M)

@@ -15,7 +15,6 @@ alone; only then are links into `downloads/` left out, and never under CI or `ma
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import re
@@ -23,14 +22,13 @@ import shutil
 import stat
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _Handler
+from tests.conftest import ROOT, serve_directory
 
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CONFIG = Path(__file__).resolve().parent / "linkcheckerrc"
@@ -137,14 +135,7 @@ def serve_copy(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object]]:
 
     def serve() -> str:
         make_world_readable(copy)
-        handler = functools.partial(_Handler, directory=str(copy))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        base = f"http://127.0.0.1:{server.server_port}/"
-        sitemap = copy / "sitemap.xml"
-        if sitemap.exists():
-            text = sitemap.read_text(encoding="utf-8")
-            sitemap.write_text(re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base}", text), "utf-8")
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base, server = serve_directory(copy)
         servers.append(server)
         return base
 

@@ -24,12 +24,11 @@ from pypdf import PdfReader
 
 from studyguide.claims import load_registry
 from studyguide.study_sheet import FRAMEWORK_PAGES
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build
 
 SCRIPT = ROOT / "scripts" / "build_pdf.py"
 PAPERS = {"study-sheet.pdf": (612, 792), "study-sheet-a4.pdf": (595, 842)}
 STEP_HEADING_RE = re.compile(r"^## +(?:Step|Layer) +\d+: *(.+?)\s*$", re.M)
-COPY = ["mkdocs.yml", "docs", "hooks", "studyguide", "overrides"]
 
 
 def run_script(*args: str) -> subprocess.CompletedProcess[str]:
@@ -155,14 +154,7 @@ def test_first_page_is_not_blank(rendered: tuple[Path, str], name: str, tmp_path
 
 @pytest.mark.integration
 def test_a_claim_value_change_changes_the_pdf(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, project / name)
+    project = copy_project(tmp_path / "project")
     claims = project / "docs" / "claims.yml"
     text = claims.read_text("utf-8")
     assert text.count('value: "$170,000"') == 1

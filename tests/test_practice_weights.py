@@ -10,21 +10,19 @@ The score arithmetic itself is tested in tests/js/practice-score.test.mjs.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.claims import Registry, load_registry
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, copy_project, mkdocs_build
 
 WEIGHT_IDS = ("weight-tradeoffs", "weight-metrics", "weight-communication")
 TIMER_IDS = ("practice-design-time", "practice-followup-time")
 CLAIMS = ROOT / "docs" / "claims.yml"
 WEIGHT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 DURATION_RE = re.compile(r"\d+ (?:seconds?|minutes?|hours?)")
-COPY = ["mkdocs.yml", "docs", "hooks", "studyguide", "overrides"]
 
 
 def registry_of(text: str) -> Registry:
@@ -104,14 +102,7 @@ def test_built_practice_page_carries_weights_and_timer_lengths(site_dir: Path) -
 
 @pytest.mark.integration
 def test_changed_weight_flows_to_the_practice_page(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, project / name)
+    project = copy_project(tmp_path / "project")
     claims = project / "docs" / "claims.yml"
     text = claims.read_text(encoding="utf-8")
     old = registry_of(text)
