@@ -1,7 +1,7 @@
 """MkDocs hook: ship the guide's own CSS minified and its own JavaScript as one bundle.
 
 - on_config: read the project's scripts listed in `extra_javascript` (files under
-  `docs/assets/`), bundle them, and list the bundle in their place.
+  `docs/assets/`), bundle them, and list the bundle, deferred, in their place.
 - on_files: publish the bundle, drop the individual scripts from the site, and replace the
   project's stylesheets with minified copies under the same names.
 
@@ -43,7 +43,11 @@ def on_config(config: object) -> object:
     uri = f"{OWN}guide.{fingerprint(bundle)}.min.js"
     first = scripts.index(own[0])
     rest = [s for s in scripts if s not in own]
-    rest.insert(first, ExtraScriptValue(uri))
+    script = ExtraScriptValue(uri)
+    # Deferred: it runs after Material's own bundle (so `document$` exists) and never
+    # blocks the first paint.
+    script.defer = True
+    rest.insert(first, script)
     scripts[:] = rest
     _state.update(uri=uri, bundle=bundle, scripts=set(paths))
     return config

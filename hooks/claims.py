@@ -105,11 +105,14 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
     ctx: BuildContext = config["guide"]  # type: ignore[index]
     src_uri = page.file.src_uri  # type: ignore[attr-defined]
     if src_uri == LEDGER:
-        titles = {
-            f.src_uri: (f.page.title if f.page and f.page.title else f.src_uri)
+        pages = {
+            f.src_uri: (
+                f.page.title if f.page and f.page.title else f.src_uri,
+                get_relative_url(f.url or ".", page.url),  # type: ignore[attr-defined]
+            )
             for f in files.documentation_pages()
         }
-        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage, titles))
+        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage, pages))
     done = ctx.pages.get(src_uri)
     if done is not None and done.markdown is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
         result = done

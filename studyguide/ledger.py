@@ -6,6 +6,8 @@ so the ledger cannot drift from the figures the site actually shows.
 
 from __future__ import annotations
 
+import html
+from collections import Counter
 from collections.abc import Mapping
 
 from studyguide.claims import Registry
@@ -25,15 +27,15 @@ def _cell(text: str) -> str:
 def render_ledger(
     registry: Registry,
     usage: Mapping[str, set[str]],
-    page_titles: Mapping[str, str],
-    *,
-    link_prefix: str = "",
+    pages: Mapping[str, tuple[str, str]],
 ) -> str:
     """Markdown for the ledger page.
 
-    `usage` maps claim ids to the src paths (or surface names) that show them;
-    `page_titles` maps src paths to titles for the links. Anything in `usage` that is not
-    a page (flashcards, the study sheet) is listed by name.
+    `usage` maps claim ids to the src paths (or surface names) that show them; `pages` maps
+    src paths to a title and a link relative to the ledger page. Anything in `usage` that is
+    not a page (the study sheet's PDF, say) is listed by name. The claims table is written
+    as HTML: a Markdown table of thousands of rows costs more to render than the rest of a
+    large site's claim handling together.
     """
     lines = [
         "---",
@@ -51,13 +53,13 @@ def render_ledger(
     lines += [
         f"{kind.capitalize()} ({KIND_LABELS[kind]})\n:   {KIND_HELP[kind]}.\n" for kind in KIND_HELP
     ]
+    counts = Counter(c.source for c in registry.claims.values())
     lines += ["## Sources", ""]
     for source in registry.sources.values():
-        count = sum(1 for c in registry.claims.values() if c.source == source.id)
         lines.append(f"### {_cell(source.title)} {{#source-{source.id}}}")
         lines.append("")
         lines.append(
-            f"Dated {_cell(source.date)}; {count} claims."
+            f"Dated {_cell(source.date)}; {counts[source.id]} claims."
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
@@ -66,27 +68,32 @@ def render_ledger(
     lines += [
         "## Claims",
         "",
-        "| Id | Value | Kind | Source | Shown on |",
-        "| --- | --- | --- | --- | --- |",
+        "<table>",
+        "<thead><tr><th>Id</th><th>Value</th><th>Kind</th><th>Source</th><th>Shown on</th>"
+        "</tr></thead>",
+        "<tbody>",
     ]
     unused = []
     for claim in registry.claims.values():
-        where = sorted(usage.get(claim.id, ()), key=lambda w: (not w.endswith(".md"), w))
+        where = sorted(usage.get(claim.id, ()), key=lambda w: (w not in pages, w))
         links = [
-            f"[{_cell(page_titles.get(w, w))}]({link_prefix}{w})" if w.endswith(".md") else _cell(w)
+            f'<a href="{html.escape(pages[w][1])}">{_cell(pages[w][0])}</a>'
+            if w in pages
+            else _cell(w)
             for w in where
         ]
         if not where:
             unused.append(claim.id)
-        source = registry.sources.get(claim.source)
+        shown = ", ".join(links) or "<strong>unused</strong>"
         note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
         lines.append(
-            f'| <span id="claim-{claim.id}"></span>`{claim.id}` | {_cell(registry.text(claim.id))}'
-            f"{note} | {KIND_LABELS.get(claim.kind, claim.kind)} | "
-            f"[{_cell(source.title if source else claim.source)}]"
-            f"(#source-{claim.source}) | {', '.join(links) or '**unused**'} |"
+            f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
+            f"<td>{_cell(registry.text(claim.id))}{note}</td>"
+            f"<td>{KIND_LABELS.get(claim.kind, claim.kind)}</td>"
+            f'<td><a href="#source-{claim.source}">{_cell(claim.source)}</a></td>'
+            f"<td>{shown}</td></tr>"
         )
-    lines.append("")
+    lines += ["</tbody>", "</table>", ""]
     if unused:
         lines += [
             "## Unused claims",

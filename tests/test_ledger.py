@@ -21,15 +21,17 @@ def test_ledger_lists_sources_claims_kinds_and_pages() -> None:
     md = render_ledger(
         REGISTRY,
         {"pay": {"index.md", "flashcards"}, "lat": {"faq.md"}},
-        {"index.md": "Home", "faq.md": "FAQ"},
+        {"index.md": ("Home", "../"), "faq.md": ("FAQ", "../faq/")},
     )
     assert "### An article {#source-art}" in md
     assert "Dated 2026-05-24; 3 claims." in md
     assert (
-        '| <span id="claim-pay"></span>`pay` | $170,000<br><small>an average</small> | '
-        "reported figure | [An article](#source-art) | [Home](index.md), flashcards |"
+        '<tr id="claim-pay"><td><code>pay</code></td><td>$170,000<br><small>an average'
+        '</small></td><td>reported figure</td><td><a href="#source-art">art</a></td>'
+        '<td><a href="../">Home</a>, flashcards</td></tr>'
     ) in md
-    assert "| &lt;2 s&gt; | example |" in md
+    assert "<td>&lt;2 s&gt;</td><td>example</td>" in md
+    assert '<tr id="claim-spare">' in md and "<strong>unused</strong>" in md
     assert "## Unused claims" in md and "`spare`" in md
 
 
