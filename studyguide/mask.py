@@ -10,21 +10,24 @@ from __future__ import annotations
 import re
 
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+INLINE_CODE_RE = re.compile(r"(?=`)(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
 # Regions of non-prose, exempt from the scanner (figures in them are not read as claims).
+# A leading lookahead on a pattern's first character lets every other position fail fast.
 NON_PROSE_RES = [
     re.compile(r"<[A-Za-z/!][^<>]*>"),  # HTML tags with their attributes, autolinks
     re.compile(r"\]\([^)\n]*\)"),  # link and image targets: ](url "title")
     re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]+\S.*$", re.M),  # reference link definitions
-    re.compile(r"\b(?:https?://|www\.)[^\s<>)\]]+"),  # bare URLs
+    re.compile(r"(?=[hw])\b(?:https?://|www\.)[^\s<>)\]]+"),  # bare URLs
     re.compile(r"\[\^[^\]\n]+\]:?"),  # footnote markers
     re.compile(r"\{:?[ \t]*[#.][^}\n]*\}|\{[^}\n]*=[^}\n]*\}"),  # attribute lists
     re.compile(r"^[ \t]*\d+[.)](?=[ \t])", re.M),  # ordered-list markers
     re.compile(r"^[ \t]*-{2}8<-{2}.*$", re.M),  # snippet includes
-    re.compile(r"(?<!:)::?(?:claim|script|literal)\[[^\]\n]*\]"),  # the guide's own syntax
-    re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w.-])"),  # ISO dates: provenance, not figures
+    re.compile(r"(?=:)(?<!:)::?(?:claim|script|literal)\[[^\]\n]*\]"),  # the guide's own syntax
+    re.compile(
+        r"(?=\d)(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w.-])"
+    ),  # ISO dates: provenance, not figures
 ]
 # Titles of admonitions, details and tabs: their quote marks are syntax, their words are prose.
 TITLE_QUOTES_RE = re.compile(
