@@ -127,25 +127,98 @@ def relative_url(target: str, from_url: str) -> str:
     return "./" if rel in (".", "./") else rel
 
 
+def _front_back(card: ExpandedCard, deck_uri: str) -> tuple[str, str]:
+    """The card's question and answer Markdown, links rebased onto the deck page."""
+    src = card.card.source_path.removeprefix("docs/")
+    if not src.endswith(".md"):
+        return card.front.strip(), card.back.strip()
+    return (
+        rebase_links(card.front, src, deck_uri).strip(),
+        rebase_links(card.back, src, deck_uri).strip(),
+    )
+
+
 def render_card(card: ExpandedCard, deck_uri: str) -> str:
     """One card as an HTML section with Markdown inside: question, then answer."""
     cid = html.escape(card.card.id, quote=True)
-    src = card.card.source_path.removeprefix("docs/")
-    front = rebase_links(card.front, src, deck_uri) if src.endswith(".md") else card.front
-    back = rebase_links(card.back, src, deck_uri) if src.endswith(".md") else card.back
+    front, back = _front_back(card, deck_uri)
     return (
         f'<section class="fc-card" id="card-{cid}" data-card-id="{cid}" markdown="1">\n'
         f'<div class="fc-side fc-front" markdown="1">\n'
-        f'<p class="fc-label">Question</p>\n\n{front.strip()}\n\n</div>\n'
+        f'<p class="fc-label">Question</p>\n\n{front}\n\n</div>\n'
         f'<div class="fc-side fc-back" markdown="1">\n'
-        f'<p class="fc-label">Answer</p>\n\n{back.strip()}\n\n</div>\n'
+        f'<p class="fc-label">Answer</p>\n\n{back}\n\n</div>\n'
         f"</section>\n"
     )
 
 
+def _button(label: str, cls: str, attrs: str = "") -> str:
+    return f'<button type="button" class="md-button {cls}"{attrs}>{label}</button>'
+
+
+def render_study(deck: Deck) -> str:
+    """The study panel as a new reader first sees it: counts, progress, the first card's
+    question and the controls, in their final place and size.
+
+    Rendered on the server so the script only fills it in and nothing below it moves when
+    the script runs (layout shift). The card list below it is hidden by the stylesheet from
+    the first paint for the same reason. Readers without JavaScript never see the panel: the
+    `<noscript>` style after it hides it and shows them the card list instead.
+    """
+    n = len(deck.cards)
+    counts = " · ".join(
+        f'<span class="fc-count" data-fc-count="{name.lower()}">{name} <b>{value}</b></span>'
+        for name, value in (("Due now", 0), ("New", n), ("Learning", 0), ("Review", 0))
+    )
+    grades = "".join(
+        _button(
+            label,
+            f"fc-grade fc-grade--{label.lower()}",
+            f' data-grade="{label.lower()}" aria-keyshortcuts="{i}"',
+        )
+        for i, label in enumerate(("Again", "Hard", "Good", "Easy"), start=1)
+    )
+    front = _front_back(deck.cards[0], deck.src_uri)[0] if deck.cards else ""
+    return (
+        '<div class="fc-study" data-fc-study markdown="1">\n'
+        f'<p class="fc-counts">{counts}</p>\n'
+        f'<div class="fc-progress"><progress max="{n}" value="0" '
+        'aria-label="Deck progress: cards studied"></progress>'
+        f'<span class="fc-bar-text">0 of {n} cards studied</span></div>\n'
+        '<div class="fc-stage" markdown="1">\n'
+        f'<p class="fc-pos" aria-live="polite">Cards left in this session: {n}</p>\n'
+        '<div class="fc-face fc-q" role="region" aria-label="Question" tabindex="-1" '
+        f'markdown="1">\n\n{front}\n\n</div>\n'
+        '<div class="fc-face fc-a" role="region" aria-label="Answer" aria-live="polite">'
+        "</div>\n"
+        + "<div>"
+        + _button("Show answer", "md-button--primary fc-show", ' aria-keyshortcuts="Space"')
+        + "</div>\n"
+        '<div class="fc-grades" role="group" aria-label="How well did you remember it?" '
+        f"hidden>{grades}</div>\n"
+        '<div class="fc-done" tabindex="-1" hidden></div>\n'
+        "</div>\n"
+        '<div class="fc-tools">'
+        + _button("Shuffle", "fc-tool fc-shuffle", ' aria-pressed="false"')
+        + _button(
+            "Show all cards",
+            "fc-tool fc-browse",
+            f' aria-expanded="false" aria-controls="fc-list-{deck.slug}"',
+        )
+        + _button("Reset progress", "fc-tool fc-reset")
+        + "</div>\n"
+        '<p class="fc-notice" role="status"></p>\n'
+        "</div>\n"
+        # `.no-js` (Material removes it from <html> when its script runs): instant navigation
+        # parses fetched pages without scripting, so this style then comes alive, harmlessly.
+        "<noscript><style>.no-js .fc-study{display:none}.no-js .fc-list{display:block!important}"
+        "</style></noscript>\n"
+    )
+
+
 def render_deck(deck: Deck) -> tuple[str, str]:
-    """The deck page as (front matter, body): a heading, a study area the script fills, and
-    every card in plain HTML."""
+    """The deck page as (front matter, body): a heading, the study panel the script fills in,
+    and every card in plain HTML."""
     meta = (
         "---\n"
         f"title: {_yaml_str(deck.name + ' flashcards')}\n"
@@ -159,8 +232,8 @@ def render_deck(deck: Deck) -> tuple[str, str]:
         "whole deck in the list; your progress stays in this browser. "
         "[All decks](index.md)\n\n"
         f'<div class="fc-deck" data-fc-deck="{deck.slug}" markdown="1">\n'
-        '<div class="fc-study" data-fc-study hidden></div>\n'
-        '<div class="fc-list" data-fc-list markdown="1">\n\n'
+        f"{render_study(deck)}"
+        f'<div class="fc-list" id="fc-list-{deck.slug}" data-fc-list markdown="1">\n\n'
         f"{cards}\n"
         "</div>\n</div>\n"
     )

@@ -14,6 +14,7 @@ from studyguide.deck_pages import (
     render_card,
     render_deck,
     render_index,
+    render_study,
 )
 
 
@@ -82,12 +83,28 @@ def test_deck_nav_expands_the_flashcards_entry_in_place():
     assert deck_nav([{"Home": "index.md"}], decks)[-1]["Flashcards"][0] == INDEX
 
 
+def test_render_study_is_the_panel_a_new_reader_sees_with_the_first_question():
+    deck = group_decks(
+        [card("a", "FAQ", "First [lens](lens.md)?"), card("b", "FAQ", "Second?"), card("c", "FAQ")]
+    )[0]
+    panel = render_study(deck)
+    assert "First [lens](../lens.md)?" in panel and "Second?" not in panel
+    assert "data-card-id" not in panel, "the panel must not count as a second copy of a card"
+    assert "New <b>3</b>" in panel and "Due now <b>0</b>" in panel
+    assert "0 of 3 cards studied" in panel and "Cards left in this session: 3" in panel
+    assert 'class="fc-grades" role="group"' in panel and "hidden>" in panel
+    assert 'aria-controls="fc-list-faq"' in panel
+    # Readers without JavaScript get the list instead of the panel.
+    assert "<noscript><style>.no-js .fc-study{display:none}.no-js .fc-list{display:block" in panel
+
+
 def test_render_deck_and_index():
     decks = group_decks([card("a", "FAQ"), card("b", "FAQ"), card("c", "Figures")])
     meta, body = render_deck(decks[0])
     assert meta.startswith('---\ntitle: "FAQ flashcards"')
     assert body.count("data-card-id=") == 2
-    assert 'data-fc-deck="faq"' in body and "data-fc-study hidden" in body
+    assert 'data-fc-deck="faq"' in body and "data-fc-study" in body
+    assert body.index("data-fc-study") < body.index('id="fc-list-faq"')
     meta, body = render_index(decks, hrefs={"faq": "faq/", "figures": "figures/"})
     assert 'data-fc-ids="a b"' in body and 'href="faq/"' in body
     assert '<td class="fc-num">2</td>' in body and '<td class="fc-num">3</td>' in body

@@ -12,11 +12,13 @@ import pytest
 pytestmark = pytest.mark.browser
 KEY = "wbpm-guide.flashcards.v1"
 DECK = "flashcards/figures/"
+# The study panel is in the page before the script runs; `fc-js` says the script took it.
+READY = ".fc-js .fc-q:not([hidden])"
 
 
 def open_deck(page, base: str, path: str = DECK) -> None:
     page.goto(base + path)
-    page.wait_for_selector(".fc-study:not([hidden]) .fc-q:not([hidden])")
+    page.wait_for_selector(READY)
 
 
 def stored(page) -> dict:
@@ -50,7 +52,7 @@ def test_flip_with_keyboard_grade_and_reload_keeps_the_schedule(page, served_sit
     assert page.evaluate("document.activeElement.classList.contains('fc-q')")
 
     page.reload()
-    page.wait_for_selector(".fc-study:not([hidden]) .fc-q")
+    page.wait_for_selector(READY)
     assert stored(page)["cards"][first] == card
     assert count(page, "new") == total - 1
     assert page.get_attribute(".fc-q", "data-card-id") != first
@@ -122,11 +124,13 @@ def test_instant_navigation_into_and_out_of_a_deck(page, served_site) -> None:
         "document.querySelector('[data-fc-new]').textContent !== '–'"
     )
     page.click('[data-fc-deck-row="figures"] a')
-    page.wait_for_selector(".fc-study:not([hidden]) .fc-q")
+    page.wait_for_selector(READY)
+    # The <noscript> style, parsed as a live one in a swapped-in page, stays inert.
+    assert page.is_hidden(".fc-list") and page.is_visible(".fc-tools")
     page.click('article a:text-is("All decks")')
     page.wait_for_selector("[data-fc-index]")
     page.click('[data-fc-deck-row="figures"] a')
-    page.wait_for_selector(".fc-study:not([hidden]) .fc-q")
+    page.wait_for_selector(READY)
     assert page.evaluate("window.notReloaded") is True, "instant navigation reloaded the page"
 
     page.keyboard.press("Space")
@@ -182,3 +186,38 @@ def test_print_shows_the_list_not_the_study_area(page, served_site) -> None:
     page.emulate_media(media="print")
     assert page.is_visible(".fc-list .fc-back")
     assert page.is_hidden(".fc-study")
+
+
+def layout(page) -> dict:
+    """Where the study panel's parts, the hidden list and the footer sit, and page height."""
+    return page.evaluate(
+        """() => {
+          const box = (sel) => {
+            const r = document.querySelector(sel).getBoundingClientRect();
+            return [r.top, r.height, r.width].map(Math.round);
+          };
+          const parts = ['.fc-study', '.fc-counts', '.fc-stage', '.fc-q', '.fc-tools',
+                         '.md-footer'];
+          const out = Object.fromEntries(parts.map((s) => [s, box(s)]));
+          out.height = document.documentElement.scrollHeight;
+          out.list = getComputedStyle(document.querySelector('.fc-list')).display;
+          return out;
+        }"""
+    )
+
+
+def test_the_script_fills_the_panel_in_without_moving_anything(page, served_site) -> None:
+    """No layout shift: for a new reader the page as served (our script replaced by an empty
+    one) and the page once the script has run have the panel, the list and the footer in the
+    same place and size; the script only wires the panel up."""
+    page.route(
+        "**/assets/guide.*.min.js", lambda r: r.fulfill(body="", content_type="text/javascript")
+    )
+    page.goto(served_site + DECK, wait_until="load")
+    assert not page.locator(".fc-js").count(), "the script ran: the route did not replace it"
+    served = layout(page)
+    page.unroute("**/assets/guide.*.min.js")
+    open_deck(page, served_site)
+    assert page.get_attribute(".fc-q", "data-card-id"), "the script did not fill the panel in"
+    assert layout(page) == served
+    assert served["list"] == "none" and served[".fc-q"][1] > 0

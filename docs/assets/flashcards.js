@@ -1,7 +1,9 @@
 /* Flashcard study in the browser: one card at a time on a deck page, due counts on the index.
  *
  * The deck pages hold every card as plain HTML (question and answer, `data-card-id`), so
- * without this script they read as a list. With it, a study area shows one card, "Show
+ * without this script they read as a list. They also hold the study panel, in its final
+ * place and size (hidden without JavaScript), which this script only wires up and fills in,
+ * so the page does not shift when it runs. The panel shows one card, "Show
  * answer" (Space) reveals the answer in a live region, and Again/Hard/Good/Easy (keys 1-4)
  * schedule the card with SM-2 (docs/assets/srs.js, which says why SM-2). Progress lives in
  * localStorage under one versioned key, as a map from card id to schedule; unreadable or
@@ -48,12 +50,6 @@
     return n;
   }
 
-  function button(label, cls, attrs) {
-    var b = el("button", Object.assign({ type: "button", "class": "md-button " + cls }, attrs));
-    b.textContent = label;
-    return b;
-  }
-
   /* Copy a card side into `target`, leaving out its "Question"/"Answer" label. */
   function fill(target, side) {
     target.textContent = "";
@@ -68,71 +64,54 @@
     this.root = root;
     this.cards = {};
     this.ids = [];
-    root.querySelectorAll("[data-card-id]").forEach(function (s) {
+    root.querySelectorAll(".fc-card").forEach(function (s) {
       var id = s.getAttribute("data-card-id");
       self.ids.push(id);
       self.cards[id] = { front: s.querySelector(".fc-front"), back: s.querySelector(".fc-back") };
     });
     this.shuffled = false;
-    this.build(root.querySelector("[data-fc-study]"), root.querySelector("[data-fc-list]"));
+    this.build(root.querySelector("[data-fc-study]"));
     var loaded = load();
     this.store = loaded.store;
     if (loaded.reset) this.notice.textContent = RESET_NOTE;
     this.start();
   }
 
-  Deck.prototype.build = function (study, list) {
+  /* Wire up the study panel the page already holds (deck_pages.render_study), in its final
+   * place and size, so nothing moves when this runs. */
+  Deck.prototype.build = function (study) {
     var self = this;
     var name = (document.querySelector(".md-content h1") || {}).textContent || "this deck";
     this.name = name.replace(/\s*¶\s*$/, "");
-    study.textContent = "";
-    this.counts = el("p", { "class": "fc-counts" });
-    this.bar = el("progress", { max: String(this.ids.length), value: "0",
-      "aria-label": "Deck progress: cards studied" });
-    this.barText = el("span", { "class": "fc-bar-text" });
-    var progress = el("div", { "class": "fc-progress" });
-    progress.append(this.bar, this.barText);
-    this.pos = el("p", { "class": "fc-pos", "aria-live": "polite" });
-    this.q = el("div", { "class": "fc-face fc-q", role: "region", "aria-label": "Question",
-      tabindex: "-1" });
-    this.a = el("div", { "class": "fc-face fc-a", role: "region", "aria-label": "Answer",
-      "aria-live": "polite" });
-    this.showBtn = button("Show answer", "md-button--primary fc-show",
-      { "aria-keyshortcuts": "Space" });
-    this.showBtn.addEventListener("click", function () { self.show(); });
-    this.grades = el("div", { "class": "fc-grades", role: "group",
-      "aria-label": "How well did you remember it?" });
-    this.gradeBtns = GRADES.map(function (g, i) {
-      var b = button(g[1], "fc-grade fc-grade--" + g[0],
-        { "data-grade": g[0], "aria-keyshortcuts": String(i + 1) });
-      b.addEventListener("click", function () { self.grade(g[0]); });
-      self.grades.appendChild(b);
-      return b;
+    function $(sel, fn) {
+      var n = study.querySelector(sel);
+      if (fn) n.addEventListener("click", fn);
+      return n;
+    }
+    this.counts = $(".fc-counts");
+    this.bar = $("progress");
+    this.barText = $(".fc-bar-text");
+    this.pos = $(".fc-pos");
+    this.q = $(".fc-q");
+    this.a = $(".fc-a");
+    this.showBtn = $(".fc-show", function () { self.show(); });
+    this.grades = $(".fc-grades");
+    this.gradeBtns = GRADES.map(function (g) {
+      return $("[data-grade=" + g[0] + "]", function () { self.grade(g[0]); });
     });
-    this.done = el("div", { "class": "fc-done", tabindex: "-1", hidden: "" });
-    var card = el("div", { "class": "fc-stage" });
-    card.append(this.pos, this.q, this.a, this.showBtn, this.grades, this.done);
-    var shuffle = button("Shuffle", "fc-tool fc-shuffle", { "aria-pressed": "false" });
-    shuffle.addEventListener("click", function () {
+    this.done = $(".fc-done");
+    var shuffle = $(".fc-shuffle", function () {
       self.shuffled = !self.shuffled;
       shuffle.setAttribute("aria-pressed", String(self.shuffled));
       self.start(true);
     });
-    if (!list.id) list.id = "fc-list-" + this.root.getAttribute("data-fc-deck");
-    var browse = button("Show all cards", "fc-tool fc-browse",
-      { "aria-expanded": "false", "aria-controls": list.id });
-    browse.addEventListener("click", function () {
+    var browse = $(".fc-browse", function () {
       var open = self.root.classList.toggle("fc-browsing");
       browse.setAttribute("aria-expanded", String(open));
       browse.textContent = open ? "Hide the list" : "Show all cards";
     });
-    var reset = button("Reset progress", "fc-tool fc-reset");
-    reset.addEventListener("click", function () { self.reset(); });
-    var tools = el("div", { "class": "fc-tools" });
-    tools.append(shuffle, browse, reset);
-    this.notice = el("p", { "class": "fc-notice", role: "status" });
-    study.append(this.counts, progress, card, tools, this.notice);
-    study.hidden = false;
+    $(".fc-reset", function () { self.reset(); });
+    this.notice = $(".fc-notice");
     this.root.classList.add("fc-js");
   };
 
@@ -144,14 +123,11 @@
   };
 
   Deck.prototype.update = function () {
-    var c = SRS.counts(this.store, this.ids, Date.now());
-    this.counts.innerHTML = "";
-    [["Due now", c.due], ["New", c["new"]], ["Learning", c.learning], ["Review", c.review]]
-      .forEach(function (p, i) {
-        var s = el("span", { "class": "fc-count", "data-fc-count": p[0].toLowerCase() });
-        s.append(p[0] + " ", el("b", {}, String(p[1])));
-        this.counts.append(i ? " · " : "", s);
-      }, this);
+    var c = SRS.counts(this.store, this.ids, Date.now()), counts = this.counts;
+    [["due now", c.due], ["new", c["new"]], ["learning", c.learning], ["review", c.review]]
+      .forEach(function (p) {
+        counts.querySelector('[data-fc-count="' + p[0] + '"] b').textContent = String(p[1]);
+      });
     this.bar.value = c.studied;
     this.barText.textContent = c.studied + " of " + c.total + " cards studied";
   };
@@ -196,9 +172,9 @@
     var state = SRS.stateOf(this.store, this.current), now = Date.now();
     this.gradeBtns.forEach(function (b, i) {
       var wait = SRS.preview(state, GRADES[i][0], now);
-      b.textContent = "";
-      b.append(GRADES[i][1] + " ", el("small", { "class": "fc-wait" }, wait));
-      b.setAttribute("aria-label", GRADES[i][1] + " (key " + (i + 1) + "), next in " + wait);
+      // The visible text is the accessible name (WCAG 2.5.3): "Good in 6 days".
+      b.textContent = GRADES[i][1] + " ";
+      b.append(el("small", { "class": "fc-wait" }, "in " + wait));
     });
     this.showBtn.hidden = true;
     this.grades.hidden = false;
@@ -264,7 +240,7 @@
   function init() {
     session = null;
     var root = document.querySelector("[data-fc-deck]");
-    if (root && root.querySelector("[data-fc-study]")) session = new Deck(root);
+    if (root && root.querySelector(".fc-q")) session = new Deck(root);
     var index = document.querySelector("[data-fc-index]");
     if (index) fillIndex(index);
   }

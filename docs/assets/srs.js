@@ -56,10 +56,10 @@
              due: now + days * DAY, lapses: c.lapses };
   }
 
-  /* A short label for the wait after `grade`, e.g. "1 min", "6 d". */
+  /* A short label for the wait after `grade`, e.g. "1 min", "1 day", "6 days". */
   function preview(card, grade, now) {
-    var wait = review(card, grade, now).due - now;
-    return wait < DAY ? Math.round(wait / MINUTE) + " min" : Math.round(wait / DAY) + " d";
+    var wait = review(card, grade, now).due - now, d = Math.round(wait / DAY);
+    return wait < DAY ? Math.round(wait / MINUTE) + " min" : d + (d > 1 ? " days" : " day");
   }
 
   function isNum(x) { return typeof x === "number" && isFinite(x); }

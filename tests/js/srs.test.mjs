@@ -78,7 +78,9 @@ test("unknown grades are rejected", () => {
 
 test("preview labels the wait for each grade", () => {
   assert.equal(srs.preview(srs.newCard(), "again", NOW), "1 min");
-  assert.equal(srs.preview(srs.newCard(), "good", NOW), "1 d");
+  assert.equal(srs.preview(srs.newCard(), "good", NOW), "1 day");
+  const once = srs.review(srs.newCard(), "good", NOW);
+  assert.equal(srs.preview(once, "good", NOW), "6 days");
 });
 
 test("parseStore accepts a valid store and resets corrupt or old ones", () => {
