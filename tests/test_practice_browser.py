@@ -255,13 +255,66 @@ def test_practice_page_works_without_javascript_and_prints(browser, served_site)
     try:
         pg = context.new_page()
         pg.goto(served_site + "practice/")
+        # No dead app: its static shell is hidden by the page's noscript style.
         assert pg.locator("[data-practice]").is_hidden()
+        assert pg.get_by_role("button", name="Draw a prompt").count() == 0
         assert pg.locator(".practice-prompts > ol > li").count() >= 7
         assert pg.locator(".practice-rubric table tbody tr").count() == 3
         pg.emulate_media(media="print")
         assert pg.locator(".practice-rubric table").is_visible()
     finally:
         context.close()
+
+
+LAYOUT = """() => {
+  const box = s => { const r = document.querySelector(s).getBoundingClientRect();
+    return [Math.round(r.top + scrollY), Math.round(r.height)]; };
+  return {app: box("[data-practice]"), list: box(".practice-prompts > ol"),
+    rubric: box(".practice-rubric table")};
+}"""
+SHIFTS = "() => (window.__shifts || []).filter(e => !e.hadRecentInput).map(e => e.value)"
+RECORD_SHIFTS = (
+    "window.__shifts = []; new PerformanceObserver(l => window.__shifts.push(...l.getEntries()))"
+    ".observe({type: 'layout-shift', buffered: true});"
+)
+
+
+@pytest.mark.parametrize("viewport", [(412, 823), (1350, 940)], ids=["mobile", "desktop"])
+def test_app_holds_its_final_place_before_the_script_runs(browser, served_site, viewport):
+    """No layout shift from the practice room: the page as laid out before the guide's
+    bundle runs puts the app, the prompt list and the rubric exactly where the working page
+    has them, and running the bundle records no layout shift.
+
+    The shift check holds the theme's bundle back (practice.js then starts on
+    DOMContentLoaded): on load the theme re-sets every link's href to an absolute URL, which
+    reloads the stylesheets and can shift any page for a frame; that is not this script's.
+    """
+    width, height = viewport
+    layouts, shifts = [], {}
+    for held in ("guide", "none", "theme"):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        try:
+            pg = context.new_page()
+            pg.add_init_script(RECORD_SHIFTS)
+            if held == "guide":  # scripting on, the guide's bundle held back: the first paint
+                pg.route("**/assets/guide.*.min.js", lambda route: route.abort())
+            elif held == "theme":
+                pg.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+            pg.goto(served_site + "practice/", wait_until="networkidle")
+            app = pg.locator("[data-practice]")
+            assert app.is_visible(), "the app must be visible from the first paint"
+            assert app.locator("input[type=radio]").count() == 9
+            if held != "guide":
+                pg.wait_for_selector("[data-practice][data-ready]")
+                assert pg.locator("[data-timer]").inner_text() != "--:--", "the app never ran"
+            if held == "theme":
+                shifts = pg.evaluate(SHIFTS)
+            else:
+                layouts.append(pg.evaluate(LAYOUT))
+        finally:
+            context.close()
+    assert layouts[0] == layouts[1]
+    assert shifts == [], "the practice room shifted the layout while it started"
 
 
 # ---- checklist ----------------------------------------------------------------------------

@@ -97,7 +97,17 @@ def test_built_practice_page_carries_weights_and_timer_lengths(site_dir: Path) -
     # Each prompt set names a timer claim that is on the page.
     sets = soup.select(".practice-prompts[data-timer-claim]")
     assert {s["data-timer-claim"] for s in sets} == set(TIMER_IDS)
-    assert soup.select_one("[data-practice][hidden]") is not None, "the app starts hidden"
+    # The app is in the page from the first paint (no layout shift when the script runs),
+    # hidden only for readers without JavaScript, by a noscript style.
+    app = soup.select_one("[data-practice]")
+    assert app is not None and not app.has_attr("hidden"), "the app must not start hidden"
+    styles = [s.get_text() for s in soup.select("noscript style")]
+    assert any(re.search(r"\.practice-app\s*\{\s*display:\s*none", s) for s in styles), styles
+    # Its score choices are built into the page: one radio per level and rubric row.
+    for cid in WEIGHT_IDS:
+        key = cid.removeprefix("weight-")
+        radios = app.select(f'input[type="radio"][name="practice-{key}"]')
+        assert [r["value"] for r in radios] == ["weak", "adequate", "strong"], cid
 
 
 @pytest.mark.integration

@@ -1,7 +1,10 @@
 /* Practice room (docs/practice.md): draw a prompt, time it, self-score it, keep a history.
  * All content is read from the page: prompts from `.practice-prompts` lists, timer lengths from
- * the claim named by each list's `data-timer-claim`, dimensions, weights, level descriptions
+ * the claim named by each list's `data-timer-claim`, dimensions, weights
  * and training links from the `.practice-rubric` table. Arithmetic: practice-score.js.
+ * The whole app (buttons, timer, score choices) is static HTML in the page, in its final
+ * place and size before this runs, so wiring it up shifts nothing: the shell is written in
+ * docs/practice.md, the score choices by hooks/practice.py from the rubric table.
  * History is versioned in localStorage; unreadable data is reset with a notice. Runs on every
  * page load and instant navigation (Material's `document$`); inert without `[data-practice]`.
  */
@@ -52,61 +55,25 @@
   }
 
   function readRubric(root) {
-    var levels = [], dims = [];
-    each(root.querySelectorAll(".practice-rubric thead th"), function (th, i) {
-      if (i > 1) levels.push(th.textContent.trim());
-    });
+    var dims = [];
     each(root.querySelectorAll(".practice-rubric tbody tr"), function (tr) {
-      var claim = tr.querySelector('[data-claim-id^="weight-"]'), td = tr.querySelectorAll("td");
-      if (!claim || td.length < 2) return;
-      var a = td[0].querySelector("a"), d = { key: claim.getAttribute("data-claim-id").slice(7),
-        name: td[0].textContent.trim(), href: a && a.getAttribute("href"), wt: text(claim), desc: {} };
-      d.weight = S.parseWeight(d.wt);
-      levels.forEach(function (l, i) { d.desc[l.toLowerCase()] = td[i + 2] ? td[i + 2].textContent.trim() : ""; });
-      dims.push(d);
+      var claim = tr.querySelector('[data-claim-id^="weight-"]'), td = tr.querySelector("td"), a;
+      if (!claim || !td) return;
+      a = td.querySelector("a");
+      dims.push({ key: claim.getAttribute("data-claim-id").slice(7), name: td.textContent.trim(),
+        href: a && a.getAttribute("href"), weight: S.parseWeight(text(claim)) });
     });
-    return { levels: levels, dims: dims };
+    return dims;
   }
 
   function build(app) {
     var root = document.querySelector(".md-content") || document;
-    var prompts = readPrompts(root), rubric = readRubric(root), dims = rubric.dims;
+    var prompts = readPrompts(root), dims = readRubric(root);
     var weights = {}, order = dims.map(function (d) { weights[d.key] = d.weight; return d.key; });
     var ok = dims.length > 0 && S.validWeights(weights);
     var st = { prompt: null, done: false, timer: S.timer(0) };
     var loaded = S.parseHistory(read()), history = loaded.store;
 
-    app.innerHTML =
-      '<p class="practice-notice" role="status"></p><h2 id="practice-session">Your session</h2>' +
-      '<button type="button" class="md-button md-button--primary" data-action="draw">Draw a prompt</button>' +
-      '<div class="practice-drawn" aria-live="polite"><p>No prompt drawn yet. Draw one, or pick ' +
-      "any prompt from the list below.</p></div>" +
-      '<div class="practice-timer" role="group" aria-labelledby="practice-timer-h">' +
-      '<h3 id="practice-timer-h">Timer</h3><p class="practice-timer__time" data-timer></p>' +
-      '<p class="practice-timer__note"></p><div class="practice-buttons">' +
-      '<button type="button" class="md-button md-button--primary" data-action="start">Start</button>' +
-      '<button type="button" class="md-button" data-action="pause">Pause</button>' +
-      '<button type="button" class="md-button" data-action="reset">Reset</button></div>' +
-      '<p class="practice-timer__alert" aria-live="assertive" aria-atomic="true" data-time-up></p></div>' +
-      '<form class="practice-score" aria-labelledby="practice-score-h" novalidate>' +
-      '<h3 id="practice-score-h">Score your answer</h3>' +
-      dims.map(function (d) {
-        return '<fieldset class="practice-dim"><legend>' + esc(d.name) + " (weight " + esc(d.wt) +
-          ")</legend>" + rubric.levels.map(function (name) {
-            var l = name.toLowerCase(), id = "practice-" + d.key + "-" + l;
-            return S.LEVELS[l] === undefined ? "" : '<label class="practice-level" for="' + id +
-              '"><input type="radio" id="' + id + '" name="practice-' + d.key + '" value="' + l +
-              '"><strong>' + esc(name) + '<span class="practice-sr">: </span></strong><span>' +
-              esc(d.desc[l]) + "</span></label>";
-          }).join("") + "</fieldset>";
-      }).join("") +
-      '<div class="practice-result" aria-live="polite" data-result></div>' +
-      '<button type="submit" class="md-button md-button--primary">Save attempt</button></form>' +
-      '<section aria-labelledby="practice-history-h"><h3 id="practice-history-h">Your attempts</h3>' +
-      '<div data-history></div><div class="practice-buttons" data-history-buttons>' +
-      '<button type="button" class="md-button" data-action="export">Export CSV</button>' +
-      '<button type="button" class="md-button" data-action="clear">Clear history</button></div></section>';
-    app.hidden = false;
     var $ = function (s) { return app.querySelector(s); };
     var notice = $(".practice-notice"), drawn = $(".practice-drawn"), clock = $("[data-timer]");
     var note = $(".practice-timer__note"), alert = $("[data-time-up]"), box = $(".practice-timer");
