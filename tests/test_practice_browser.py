@@ -402,6 +402,30 @@ def test_checklist_ids_follow_item_text_and_reset_unticks(page, served_site):
     assert page.locator("[data-checklist-status]").inner_text().startswith("0 of ")
 
 
+def test_checklist_bar_is_in_place_from_the_first_paint(browser, served_site):
+    """The progress bar is in the page, not inserted above the list: starting the checklist
+    shifts nothing (theme bundle held back, as in the practice room's test); without
+    JavaScript the bar, which could do nothing, is hidden."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    try:
+        pg = context.new_page()
+        pg.add_init_script(RECORD_SHIFTS)
+        pg.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        pg.goto(served_site + "checklist/", wait_until="networkidle")
+        assert pg.locator("[data-checklist-status]").inner_text().endswith(" done")
+        assert pg.evaluate(SHIFTS) == [], "the checklist shifted the layout while it started"
+    finally:
+        context.close()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(served_site + "checklist/")
+        assert pg.locator(".progress-bar").count() == 1
+        assert pg.locator(".progress-bar").is_hidden()
+    finally:
+        context.close()
+
+
 def test_corrupted_checklist_state_is_reset(page, served_site):
     open_checklist(page, served_site)
     for bad in ("{oops", json.dumps({"v": 1, "done": [], "ids": []}), json.dumps({"v": 7})):

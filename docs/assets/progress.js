@@ -2,6 +2,8 @@
  * Checklist: task-list boxes (pymdownx.tasklist renders them disabled) become working,
  * labelled checkboxes. Ticks live in localStorage under a versioned key, by an id hashed from
  * the item's text, not its position: reordering keeps ticks, rewording clears that tick.
+ * The page holds the bar (`[data-progress-bar]`) in its final place, so filling it shifts
+ * nothing; the summary box on the home page likewise (see its CSS).
  * Summary: `[data-progress-summary]` shows checklist done x/y, flashcards due (read-only from
  * the flashcards store) and practice attempts; hidden while all are empty. Unreadable state is
  * reset with a notice. Runs on every page load and instant navigation (Material's `document$`).
@@ -35,7 +37,8 @@
 
   function checklist() {
     var content = document.querySelector(".md-content__inner");
-    if (!content || content.hasAttribute("data-progress-ready")) return;
+    if (!content || !content.querySelector("[data-progress-bar]") ||
+        content.hasAttribute("data-progress-ready")) return;
     var boxes = [], seen = {};
     each(content.querySelectorAll("li.task-list-item"), function (li) {
       var input = li.querySelector(":scope > label > input[type=checkbox], :scope > input[type=checkbox]");
@@ -60,14 +63,10 @@
     store.done = done; /* forget ticks of items that no longer exist */
     save(store);
 
-    var bar = document.createElement("div");
-    bar.className = "progress-bar";
-    bar.innerHTML = '<p class="progress-bar__status" aria-live="polite" data-checklist-status></p>' +
-      '<button type="button" class="md-button">Reset checklist</button>' +
-      (r.reset ? '<p class="progress-bar__notice" role="status">Saved checklist ticks in this ' +
-        "browser could not be read, so they were reset.</p>" : "");
-    var status = bar.firstChild, resetB = bar.children[1], h1 = content.querySelector("h1");
-    (h1 ? h1.parentNode : content).insertBefore(bar, h1 ? h1.nextSibling : content.firstChild);
+    var bar = content.querySelector("[data-progress-bar]"), status = bar.firstElementChild;
+    var resetB = bar.querySelector("button");
+    if (r.reset) bar.insertAdjacentHTML("beforeend", '<p class="progress-bar__notice" role="status">' +
+      "Saved checklist ticks in this browser could not be read, so they were reset.</p>");
 
     function show() {
       var n = Object.keys(store.done).length;
