@@ -522,3 +522,26 @@ def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):
     page.wait_for_selector("[data-progress-summary]:not([hidden])")
     violations = axe_violations(page, axe_script)
     assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_mid_session_states_have_no_axe_violations(page, served_site, axe_script, scheme):  # noqa: F811
+    """axe-core mid-session, the states the filled-in test passes through without checking:
+    a drawn prompt with the timer running, then paused (Resume), and a half-scored form."""
+    page.clock.install()
+    page.emulate_media(color_scheme=scheme)
+    open_practice(page, served_site)
+    expected = "slate" if scheme == "dark" else "default"
+    page.wait_for_selector(f'body[data-md-color-scheme="{expected}"]', state="attached")
+    page.get_by_role("button", name="Draw a prompt").click()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(61_000)
+    assert page.get_by_role("button", name="Pause").is_enabled()
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"timer running ({scheme}): {describe(violations)}"
+    page.get_by_role("button", name="Pause").click()
+    score(page, {"tradeoffs": "weak"})
+    assert page.get_by_role("button", name="Resume").is_enabled()
+    assert "Choose weak, adequate or strong" in page.locator("[data-result]").inner_text()
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"paused, half scored ({scheme}): {describe(violations)}"
