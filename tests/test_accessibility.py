@@ -110,6 +110,11 @@ def test_no_axe_violations_with_search_open(
     search.click()
     search.press_sequentially("framework")
     page.locator(".md-search-result__item").first.wait_for()  # type: ignore[attr-defined]
+    # Results fade in: measure contrast once the count is shown and no transition runs.
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "/\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
+        " && document.getAnimations().every(a => a.playState !== 'running')"
+    )
     dialog = page.locator(".md-search[role=dialog]")  # type: ignore[attr-defined]
     assert dialog.get_attribute("aria-label"), "the search dialog has no accessible name"
     violations = axe_violations(page, axe_script)
