@@ -84,8 +84,9 @@ bench: $(VENV)/.stamp
 	$(PY) scripts/bench.py
 
 # Lighthouse (mobile) on key pages of the built site, served on 127.0.0.1 without network.
+AUDIT_ARGS ?=
 audit: $(VENV)/.stamp system-deps node_modules/.stamp site
-	$(PY) scripts/audit.py --site site
+	$(PY) scripts/audit.py --site site $(AUDIT_ARGS)
 
 # Everything: lint, the publishable build (downloads included), then the tests against it.
 test: $(VENV)/.stamp system-deps node_modules/.stamp lint build test-js
