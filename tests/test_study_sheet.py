@@ -355,4 +355,5 @@ def test_ledger_lists_the_sheet_as_a_user_of_its_claims(site_dir: Path) -> None:
     ledger = (site_dir / "sources" / "index.html").read_text("utf-8")
     row = BeautifulSoup(ledger, "html.parser").select_one("#claim-base-salary")
     assert row is not None
-    assert "study sheet" in row.find_parent("tr").get_text(" ").lower()
+    assert row.name == "tr"
+    assert "study sheet" in row.get_text(" ").lower()
