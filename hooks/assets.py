@@ -1,9 +1,9 @@
-"""MkDocs hook: ship the guide's own CSS minified and its own JavaScript as one bundle.
+"""MkDocs hook: ship the guide's own CSS and JavaScript as one minified bundle each.
 
-- on_config: read the project's scripts listed in `extra_javascript` (files under
-  `docs/assets/`), bundle them, and list the bundle, deferred, in their place.
-- on_files: publish the bundle, drop the individual scripts from the site, and replace the
-  project's stylesheets with minified copies under the same names.
+- on_config: read the project's stylesheets in `extra_css` and scripts in
+  `extra_javascript` (files under `docs/assets/`), bundle each kind in its listed order, and
+  list the fingerprinted bundle where the first of them stood (the script bundle deferred).
+- on_files: publish the bundles and drop the bundled sources from the site.
 
 Anything not under `docs/assets/` (a theme's or a plugin's file) is left alone.
 """
@@ -11,6 +11,7 @@ Anything not under `docs/assets/` (a theme's or a plugin's file) is left alone.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,51 +21,62 @@ if str(ROOT) not in sys.path:
 from mkdocs.config.config_options import ExtraScriptValue  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from studyguide.assets import bundle_js, fingerprint, minify_css  # noqa: E402
+from studyguide.assets import bundle_css, bundle_js, fingerprint  # noqa: E402
 
 OWN = "assets/"
-_state: dict[str, object] = {}
+# uri -> bundle text, and the sources they replace; filled by on_config for on_files.
+_bundles: dict[str, str] = {}
+_sources: set[str] = set()
 
 
-def _own(path: str, docs: Path) -> bool:
-    return path.startswith(OWN) and (docs / path).is_file()
+def _path(entry: object) -> str:
+    return str(getattr(entry, "path", entry))
+
+
+def _replace(
+    entries: list[object],
+    docs: Path,
+    bundle: Callable[[Iterable[tuple[str, str]]], str],
+    suffix: str,
+    make: Callable[[str], object],
+) -> None:
+    """Put one bundle of the project's own `entries` where the first of them stood."""
+    own = [e for e in entries if _path(e).startswith(OWN) and (docs / _path(e)).is_file()]
+    if not own:
+        return
+    paths = [_path(e) for e in own]
+    text = bundle((p, (docs / p).read_text("utf-8")) for p in paths)
+    uri = f"{OWN}guide.{fingerprint(text)}.min.{suffix}"
+    first = entries.index(own[0])
+    entries[:] = [e for e in entries if e not in own]
+    entries.insert(first, make(uri))
+    _bundles[uri] = text
+    _sources.update(paths)
+
+
+def _deferred_script(uri: str) -> ExtraScriptValue:
+    # Deferred: it runs after Material's own bundle (so `document$` exists) and never
+    # blocks the first paint.
+    script = ExtraScriptValue(uri)
+    script.defer = True
+    return script
 
 
 def on_config(config: object) -> object:
-    """Replace the project's own scripts by one fingerprinted bundle, keeping their order."""
+    """List one stylesheet bundle and one deferred script bundle instead of their sources."""
+    _bundles.clear()
+    _sources.clear()
     docs = Path(config["docs_dir"])  # type: ignore[index]
-    scripts = config["extra_javascript"]  # type: ignore[index]
-    own = [s for s in scripts if _own(str(getattr(s, "path", s)), docs)]
-    if not own:
-        _state.clear()
-        return config
-    paths = [str(getattr(s, "path", s)) for s in own]
-    bundle = bundle_js((p, (docs / p).read_text("utf-8")) for p in paths)
-    uri = f"{OWN}guide.{fingerprint(bundle)}.min.js"
-    first = scripts.index(own[0])
-    rest = [s for s in scripts if s not in own]
-    script = ExtraScriptValue(uri)
-    # Deferred: it runs after Material's own bundle (so `document$` exists) and never
-    # blocks the first paint.
-    script.defer = True
-    rest.insert(first, script)
-    scripts[:] = rest
-    _state.update(uri=uri, bundle=bundle, scripts=set(paths))
+    _replace(config["extra_css"], docs, bundle_css, "css", str)  # type: ignore[index]
+    _replace(config["extra_javascript"], docs, bundle_js, "js", _deferred_script)  # type: ignore[index]
     return config
 
 
 def on_files(files: Files, config: object) -> Files:
-    """Publish the bundle and minified stylesheets; leave out the bundled sources."""
-    docs = Path(config["docs_dir"])  # type: ignore[index]
-    bundled = _state.get("scripts", set())
-    styles = {str(s) for s in config["extra_css"] if _own(str(s), docs)}  # type: ignore[index]
+    """Publish the bundles; leave out the sources they replace."""
     for file in list(files):
-        if file.src_uri in bundled:
+        if file.src_uri in _sources:
             files.remove(file)
-        elif file.src_uri in styles:
-            files.remove(file)
-            text = minify_css(file.content_string)
-            files.append(File.generated(config, file.src_uri, content=text))  # type: ignore[arg-type]
-    if "uri" in _state:
-        files.append(File.generated(config, str(_state["uri"]), content=str(_state["bundle"])))  # type: ignore[arg-type]
+    for uri, text in _bundles.items():
+        files.append(File.generated(config, uri, content=text))  # type: ignore[arg-type]
     return files

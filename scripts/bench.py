@@ -312,11 +312,12 @@ def report_weight(site: Path) -> str:
 
 
 def shipped_assets(site: Path) -> list[Path]:
-    """The project's own CSS and JS as the built site ships them: the stylesheets of
-    docs/assets under their names (minified by hooks/assets.py) and the script bundle, or the
-    separate scripts when there is no bundle."""
+    """The project's own CSS and JS as the built site ships them: the bundles that
+    hooks/assets.py makes, or the separate files when there is no bundle."""
     sources = ROOT / "docs/assets"
-    css = sorted(site / "assets" / p.name for p in sources.glob("*.css"))
+    css = sorted((site / "assets").glob("guide.*.min.css")) or sorted(
+        site / "assets" / p.name for p in sources.glob("*.css")
+    )
     js = sorted((site / "assets").glob("guide.*.min.js")) or sorted(
         site / "assets" / p.name for p in sources.glob("*.js")
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studyguide.assets import bundle_js, fingerprint, minify_css, minify_js
+from studyguide.assets import bundle_css, bundle_js, fingerprint, minify_css, minify_js
 from tests.conftest import ROOT
 
 
@@ -50,34 +50,38 @@ def test_fingerprint_follows_content() -> None:
 
 
 @pytest.mark.integration
-def test_site_ships_one_bundle_instead_of_the_sources(site_dir: Path) -> None:
-    sources = sorted((ROOT / "docs/assets").glob("*.js"))
+@pytest.mark.parametrize(("kind", "section"), [("js", "extra_javascript"), ("css", "extra_css")])
+def test_site_ships_one_bundle_instead_of_the_sources(
+    site_dir: Path, kind: str, section: str
+) -> None:
+    sources = _listed(section)
     assert sources
     for src in sources:
-        assert not (site_dir / "assets" / src.name).exists(), f"{src.name} shipped unbundled"
-    (bundle,) = (site_dir / "assets").glob("guide.*.min.js")
+        assert not (site_dir / src).exists(), f"{src} shipped unbundled"
+    (bundle,) = (site_dir / "assets").glob(f"guide.*.min.{kind}")
     text = bundle.read_text("utf-8")
-    assert (
-        text.splitlines()[0]
-        == "/* " + " + ".join(f"assets/{p.name}" for p in _listed_order(sources)) + " */"
-    )
+    assert text.splitlines()[0] == "/* " + " + ".join(sources) + " */"
+    assert text.count("/*") == 1, "comments left in the bundle"
+    raw = sum(len((ROOT / "docs" / src).read_text("utf-8")) for src in sources)
+    assert len(text) < raw
     html = (site_dir / "index.html").read_text("utf-8")
-    assert f'src="assets/{bundle.name}"' in html
-    for css in (ROOT / "docs/assets").glob("*.css"):
-        shipped = (site_dir / "assets" / css.name).read_text("utf-8")
-        assert "/*" not in shipped and len(shipped) < len(css.read_text("utf-8"))
+    assert f'"assets/{bundle.name}"' in html
 
 
-def _listed_order(sources: list[Path]) -> list[Path]:
-    """The scripts in the order mkdocs.yml lists them."""
+def test_css_bundle_keeps_cascade_order() -> None:
+    css = bundle_css([("a.css", "p { color: red }"), ("b.css", "/* x */ p { color: blue }")])
+    assert css == "/* a.css + b.css */\np{color:red}\np{color:blue}\n"
+
+
+def _listed(section: str) -> list[str]:
+    """The project's own files under `section` of mkdocs.yml, in the order listed there."""
     listed = []
-    in_js = False
+    inside = False
     for line in (ROOT / "mkdocs.yml").read_text("utf-8").splitlines():
-        if line.startswith("extra_javascript:"):
-            in_js = True
-        elif in_js and line.startswith("  - "):
+        if line.startswith(f"{section}:"):
+            inside = True
+        elif inside and line.startswith("  - "):
             listed.append(line[4:].strip())
-        elif in_js and line.strip():
+        elif inside and line.strip():
             break
-    by_name = {f"assets/{p.name}": p for p in sources}
-    return [by_name[name] for name in listed if name in by_name]
+    return [p for p in listed if p.startswith("assets/") and (ROOT / "docs" / p).is_file()]
