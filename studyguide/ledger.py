@@ -68,7 +68,9 @@ def render_ledger(
     lines += [
         "## Claims",
         "",
-        "<table>",
+        # Left out of the search index: the pages that show a figure are found instead, and
+        # a large site's table would weigh down every reader's index download.
+        "<table data-search-exclude>",
         "<thead><tr><th>Id</th><th>Value</th><th>Kind</th><th>Source</th><th>Shown on</th>"
         "</tr></thead>",
         "<tbody>",

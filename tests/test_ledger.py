@@ -33,6 +33,7 @@ def test_ledger_lists_sources_claims_kinds_and_pages() -> None:
     assert "<td>&lt;2 s&gt;</td><td>example</td>" in md
     assert '<tr id="claim-spare">' in md and "<strong>unused</strong>" in md
     assert "## Unused claims" in md and "`spare`" in md
+    assert "<table data-search-exclude>" in md  # the pages that show a figure are found instead
 
 
 def test_context_records_usage_and_unused_problems() -> None:
