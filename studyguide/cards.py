@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from studyguide.claims import Registry
+from studyguide.claims import YAML_LOADER, Registry
 from studyguide.mask import mask_code
 from studyguide.pages import PageResult, process_page
 from studyguide.problems import Problem
@@ -110,7 +110,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
     if not m:
         return {}, text, 1
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = yaml.load(m.group(1) or "", Loader=YAML_LOADER) or {}
     except yaml.YAMLError:
         meta = {}
     return (

@@ -21,7 +21,7 @@ REF_RE = re.compile(r":claim\[([^\]\n]*)\]")
 SOURCE_FIELDS = {"title", "date", "url", "note"}
 CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note"}
 # libyaml's loader when PyYAML has it (ten times faster on a large file); both give marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def load_registry(text: str, path: str = "docs/claims.yml") -> tuple[Registry, l
     registry = Registry()
     check = _Checker(path)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -71,13 +71,14 @@ def mask_code(text: str) -> str:
     return _blank_matches(masked, INLINE_CODE_RE)
 
 
-def mask_prose(text: str) -> str:
+def mask_prose(text: str, code_masked: str | None = None) -> str:
     """Blank everything that is not prose: code, HTML, URLs, link targets, list markers, syntax.
 
     Headings, paragraphs, list items, table cells, admonition and tab bodies stay, so a
-    figure typed in any of them is seen.
+    figure typed in any of them is seen. `code_masked` may pass `mask_code(text)` when the
+    caller has it already.
     """
-    masked = mask_code(text)
+    masked = mask_code(text) if code_masked is None else code_masked
     for pattern in NON_PROSE_RES:
         masked = _blank_matches(masked, pattern)
     return TITLE_QUOTES_RE.sub(lambda m: f"{m.group(1)} {m.group(3)} ", masked)

@@ -138,7 +138,11 @@ def process_page(
         index = values if values is not None else values_index(registry)
         problems.extend(
             find_unsourced(
-                markdown, path, first_line=first_line, values=index, masked=mask_prose(markdown)
+                markdown,
+                path,
+                first_line=first_line,
+                values=index,
+                masked=mask_prose(markdown, code_masked),
             )
         )
     return PageResult("".join(pieces), frozenset(used), sorted(problems))

@@ -51,3 +51,7 @@ def test_longer_fence_needs_matching_close() -> None:
     text = "````\n```\n45 minutes\n````\nafter 5%"
     assert mask_code(text).endswith("after 5%")
     assert "45" not in mask_code(text)
+
+
+def test_prose_mask_reuses_a_given_code_mask() -> None:
+    assert mask_prose(SAMPLE, mask_code(SAMPLE)) == mask_prose(SAMPLE)
