@@ -24,8 +24,6 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from studyguide.context import BuildContext  # noqa: E402
 from studyguide.study_sheet import SHEET, render_sheet  # noqa: E402
 
-WHERE = "study sheet"
-
 
 def on_files(files: Files, config: object) -> Files:
     """Render the study sheet from this build's pages and claims and add it as a page."""
@@ -34,7 +32,7 @@ def on_files(files: Files, config: object) -> Files:
     sheet = render_sheet(ctx.registry, pages)
     ctx.problems.extend(sheet.problems)
     for claim_id in sheet.claims:
-        ctx.mark_used(claim_id, WHERE)
+        ctx.mark_used(claim_id, SHEET)  # the ledger links the sheet's page
     front = (
         "---\ntitle: Study sheet\ndescription: The whole guide condensed onto one sheet.\n---\n\n"
     )
