@@ -34,8 +34,6 @@ from studyguide.problems import format_report  # noqa: E402
 
 LEDGER = "sources.md"
 CLAIMS_FILE = "claims.yml"
-# The content issue made every claim earn its place: an unused claim fails the build.
-UNUSED_CLAIMS_FAIL = True
 
 log = logging.getLogger("mkdocs.hooks.claims")
 # In `serve`, problems go to a logger outside MkDocs' own, so strict mode does not stop the
@@ -77,7 +75,7 @@ def on_files(files: Files, config: object) -> Files:
         if file.generated_by:
             continue
         source = file.content_string
-        body = _strip_front_matter(source)
+        body = ctx.bodies[file.src_uri] = _strip_front_matter(source)
         ctx.add_page(
             file.src_uri,
             process_page(
@@ -114,9 +112,9 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
         }
         return _strip_front_matter(render_ledger(ctx.registry, ctx.usage, pages))
     done = ctx.pages.get(src_uri)
-    if done is not None and done.markdown is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
+    if done is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
         result = done
-        if markdown != _strip_front_matter(page.file.content_string):  # type: ignore[attr-defined]
+        if markdown != ctx.bodies.get(src_uri):
             # Another plugin changed the page before us: process what we were given.
             result = process_page(
                 markdown, ctx.registry, _docs_rel(config, src_uri), ledger_url=_ledger_url(page.url)
@@ -136,11 +134,8 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
 def on_post_build(config: object) -> None:
     """Report every problem of the build at once; fail unless serving."""
     ctx: BuildContext = config["guide"]  # type: ignore[index]
-    unused = ctx.unused_problems()
-    problems = list(ctx.problems) + (unused if UNUSED_CLAIMS_FAIL else [])
-    if not UNUSED_CLAIMS_FAIL:
-        for p in unused:
-            log.warning(str(p))
+    # Every claim must earn its place: an unused claim fails the build like any problem.
+    problems = ctx.problems + ctx.unused_problems()
     if not problems:
         return
     report = format_report(problems)

@@ -23,6 +23,9 @@ class BuildContext:
     pages: dict[str, PageResult] = field(default_factory=dict)
     usage: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # The Markdown each page was processed from (front matter stripped), so later events
+    # can tell whether another plugin changed it without parsing the front matter again.
+    bodies: dict[str, str] = field(default_factory=dict)
 
     def mark_used(self, claim_id: str, where: str) -> None:
         """Record that `where` (a page's src path, or e.g. "flashcards") shows a claim."""
