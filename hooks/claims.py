@@ -7,7 +7,9 @@ when it happens.
 - on_files: load `docs/claims.yml`, process every page once (expand, scan, record usage),
   add the generated ledger page `sources.md`.
 - on_page_markdown: hand each page its expanded Markdown; expand generated pages too; write
-  the ledger once every surface has recorded what it uses.
+  the ledger's text.
+- on_page_context: put the ledger's claims table in place once every page is rendered, so
+  it lists what every surface uses, and after search has indexed the page.
 - on_post_build: report every problem of the build together, then fail (build) or show
   them in the terminal and on the pages (serve).
 """
@@ -28,7 +30,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from studyguide.claims import load_registry  # noqa: E402
 from studyguide.context import BuildContext  # noqa: E402
-from studyguide.ledger import render_ledger  # noqa: E402
+from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger  # noqa: E402
 from studyguide.pages import body_offset, process_page, values_index  # noqa: E402
 from studyguide.problems import format_report  # noqa: E402
 
@@ -103,14 +105,7 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
     ctx: BuildContext = config["guide"]  # type: ignore[index]
     src_uri = page.file.src_uri  # type: ignore[attr-defined]
     if src_uri == LEDGER:
-        pages = {
-            f.src_uri: (
-                f.page.title if f.page and f.page.title else f.src_uri,
-                get_relative_url(f.url or ".", page.url),  # type: ignore[attr-defined]
-            )
-            for f in files.documentation_pages()
-        }
-        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage, pages))
+        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage))
     done = ctx.pages.get(src_uri)
     if done is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
         result = done
@@ -129,6 +124,28 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
         listing = "\n".join(f"    - `{p}`" for p in result.problems)
         return f'!!! failure "This page has problems with figures"\n{listing}\n\n{result.markdown}'
     return result.markdown
+
+
+def on_page_context(context: dict, page: object, config: object, nav: object) -> dict:
+    """Put the claims table into the ledger, after search has indexed the page.
+
+    Fires once per page after every page is rendered, so the table sees the usage of every
+    surface; hooks run after plugins, so the search index never parses thousands of rows.
+    """
+    if page.file.src_uri != LEDGER:  # type: ignore[attr-defined]
+        return context
+    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    pages = {
+        f.src_uri: (
+            f.page.title if f.page and f.page.title else f.src_uri,
+            get_relative_url(f.url or ".", page.url),  # type: ignore[attr-defined]
+        )
+        for f in context["pages"]  # the documentation pages' files
+    }
+    table, anchors = render_claims_table(ctx.registry, ctx.usage, pages)
+    page.content = fill_claims_table(page.content, table)  # type: ignore[attr-defined]
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors  # type: ignore[attr-defined]
+    return context
 
 
 def on_post_build(config: object) -> None:

@@ -91,11 +91,11 @@ def child(config: str, site: str, allow_unused: bool) -> None:
     start = time.perf_counter()
     cfg = load_config(config_file=config, site_dir=site)
     if allow_unused:
-        # Synthetic sites leave most of their claims unused at small sizes: report, not fail.
-        for hook in (cfg.get("hooks") or {}).values():
-            if hasattr(hook, "UNUSED_CLAIMS_FAIL"):
-                hook.UNUSED_CLAIMS_FAIL = False
-        logging.getLogger("mkdocs.hooks.claims").setLevel(logging.ERROR)
+        # Synthetic sites leave most of their 2,000 claims unused at small sizes; the real
+        # site fails on an unused claim, a synthetic one only measures.
+        from studyguide.context import BuildContext
+
+        BuildContext.unused_problems = lambda self: []  # type: ignore[method-assign]
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)

@@ -24,18 +24,18 @@ def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
 
 
-def render_ledger(
-    registry: Registry,
-    usage: Mapping[str, set[str]],
-    pages: Mapping[str, tuple[str, str]],
-) -> str:
-    """Markdown for the ledger page.
+CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
+"""Where the claims table goes in the ledger's rendered HTML (see `fill_claims_table`)."""
 
-    `usage` maps claim ids to the src paths (or surface names) that show them; `pages` maps
-    src paths to a title and a link relative to the ledger page. Anything in `usage` that is
-    not a page (the study sheet's PDF, say) is listed by name. The claims table is written
-    as HTML: a Markdown table of thousands of rows costs more to render than the rest of a
-    large site's claim handling together.
+
+def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
+    """Markdown for the ledger page, with `CLAIMS_TABLE_SLOT` where the claims table goes.
+
+    `usage` maps claim ids to what shows them; claims nothing shows get their own section.
+    The table itself is rendered apart, as HTML, by `render_claims_table` and put in the
+    slot after Markdown and the search index have seen the page: a table of thousands of
+    rows would otherwise cost more to parse (twice) than the rest of a large site's claim
+    handling together, and the pages that show a figure are what search should find.
     """
     lines = [
         "---",
@@ -65,37 +65,8 @@ def render_ledger(
         if source.note:
             lines += ["", _cell(source.note)]
         lines.append("")
-    lines += [
-        "## Claims",
-        "",
-        # Left out of the search index: the pages that show a figure are found instead, and
-        # a large site's table would weigh down every reader's index download.
-        "<table data-search-exclude>",
-        "<thead><tr><th>Id</th><th>Value</th><th>Kind</th><th>Source</th><th>Shown on</th>"
-        "</tr></thead>",
-        "<tbody>",
-    ]
-    unused = []
-    for claim in registry.claims.values():
-        where = sorted(usage.get(claim.id, ()), key=lambda w: (w not in pages, w))
-        links = [
-            f'<a href="{html.escape(pages[w][1])}">{_cell(pages[w][0])}</a>'
-            if w in pages
-            else _cell(w)
-            for w in where
-        ]
-        if not where:
-            unused.append(claim.id)
-        shown = ", ".join(links) or "<strong>unused</strong>"
-        note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
-        lines.append(
-            f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
-            f"<td>{_cell(registry.text(claim.id))}{note}</td>"
-            f"<td>{KIND_LABELS.get(claim.kind, claim.kind)}</td>"
-            f'<td><a href="#source-{claim.source}">{_cell(claim.source)}</a></td>'
-            f"<td>{shown}</td></tr>"
-        )
-    lines += ["</tbody>", "</table>", ""]
+    lines += ["## Claims", "", CLAIMS_TABLE_SLOT, ""]
+    unused = [cid for cid in registry.claims if not usage.get(cid)]
     if unused:
         lines += [
             "## Unused claims",
@@ -104,3 +75,54 @@ def render_ledger(
             "",
         ]
     return "\n".join(lines)
+
+
+def render_claims_table(
+    registry: Registry,
+    usage: Mapping[str, set[str]],
+    pages: Mapping[str, tuple[str, str]],
+) -> tuple[str, set[str]]:
+    """The ledger's claims table as HTML, and the anchor ids it holds (`claim-ID`).
+
+    `usage` maps claim ids to the src paths (or surface names) that show them; `pages` maps
+    src paths to a title and a link relative to the ledger page. Anything in `usage` that is
+    not a page (the study sheet's PDF, say) is listed by name. The ids are returned so the
+    build can still check links to `sources/#claim-ID` although Markdown never saw the table.
+    """
+    rows = [
+        "<table>",
+        "<thead><tr><th>Id</th><th>Value</th><th>Kind</th><th>Source</th><th>Shown on</th>"
+        "</tr></thead>",
+        "<tbody>",
+    ]
+    for claim in registry.claims.values():
+        where = sorted(usage.get(claim.id, ()), key=lambda w: (w not in pages, w))
+        links = [
+            f'<a href="{html.escape(pages[w][1])}">{_cell(pages[w][0])}</a>'
+            if w in pages
+            else _cell(w)
+            for w in where
+        ]
+        shown = ", ".join(links) or "<strong>unused</strong>"
+        note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
+        rows.append(
+            f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
+            f"<td>{_cell(registry.text(claim.id))}{note}</td>"
+            f"<td>{KIND_LABELS.get(claim.kind, claim.kind)}</td>"
+            f'<td><a href="#source-{claim.source}">{_cell(claim.source)}</a></td>'
+            f"<td>{shown}</td></tr>"
+        )
+    rows += ["</tbody>", "</table>"]
+    return "\n".join(rows), {f"claim-{cid}" for cid in registry.claims}
+
+
+def fill_claims_table(content: str, table: str) -> str:
+    """The ledger's rendered HTML with the claims table in its slot.
+
+    Raises ValueError when the slot is missing or doubled (say a theme or plugin dropped
+    the comment), so a ledger without its table fails the build instead of shipping.
+    """
+    if content.count(CLAIMS_TABLE_SLOT) != 1:
+        raise ValueError(f"the ledger must hold exactly one {CLAIMS_TABLE_SLOT}")
+    # A plain <table>: Material's script wraps it for scrolling like any Markdown table.
+    return content.replace(CLAIMS_TABLE_SLOT, table, 1)

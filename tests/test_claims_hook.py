@@ -113,6 +113,23 @@ def test_good_project_builds_and_expands(tmp_path: Path) -> None:
     assert ">Home</a>" in ledger
 
 
+def test_links_to_a_claims_row_are_checked_although_the_table_skips_markdown(
+    tmp_path: Path,
+) -> None:
+    """The table is put in after Markdown; its row ids still count for anchor validation."""
+    good = "---\ndescription: a page\n---\n\nSee [the pay row](sources.md#claim-rounds).\n"
+    result = build(make_project(tmp_path / "good", good))
+    assert result.returncode == 0, result.stderr
+    ledger = (tmp_path / "good/site/sources/index.html").read_text("utf-8")
+    assert ledger.count("<table>") == 1 and "<!-- claims-table -->" not in ledger
+    index = (tmp_path / "good/site/search/search_index.json").read_text("utf-8")
+    assert "Sources and figures" in index and "claim-base-salary" not in index
+    bad = good.replace("#claim-rounds", "#claim-roundz")
+    result = build(make_project(tmp_path / "bad", bad))
+    assert result.returncode != 0
+    assert "#claim-roundz" in result.stdout + result.stderr
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from studyguide.claims import load_registry
 from studyguide.context import BuildContext
-from studyguide.ledger import render_ledger
+from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
 from studyguide.pages import process_page
 
 REGISTRY, _ = load_registry("""\
@@ -17,23 +19,38 @@ claims:
 """)
 
 
-def test_ledger_lists_sources_claims_kinds_and_pages() -> None:
-    md = render_ledger(
-        REGISTRY,
-        {"pay": {"index.md", "flashcards"}, "lat": {"faq.md"}},
-        {"index.md": ("Home", "../"), "faq.md": ("FAQ", "../faq/")},
-    )
+USAGE = {"pay": {"index.md", "flashcards"}, "lat": {"faq.md"}}
+PAGES = {"index.md": ("Home", "../"), "faq.md": ("FAQ", "../faq/")}
+
+
+def test_ledger_lists_sources_kinds_and_unused_claims_around_a_table_slot() -> None:
+    md = render_ledger(REGISTRY, USAGE)
     assert "### An article {#source-art}" in md
     assert "Dated 2026-05-24; 3 claims." in md
+    assert "## Claims\n\n<!-- claims-table -->\n" in md
+    assert "## Unused claims" in md and "`spare`" in md and "`pay`" not in md
+    assert "<table" not in md  # the table never goes through Markdown or the search index
+
+
+def test_claims_table_lists_each_claim_its_kind_source_and_pages() -> None:
+    table, anchors = render_claims_table(REGISTRY, USAGE, PAGES)
     assert (
         '<tr id="claim-pay"><td><code>pay</code></td><td>$170,000<br><small>an average'
         '</small></td><td>reported figure</td><td><a href="#source-art">art</a></td>'
         '<td><a href="../">Home</a>, flashcards</td></tr>'
-    ) in md
-    assert "<td>&lt;2 s&gt;</td><td>example</td>" in md
-    assert '<tr id="claim-spare">' in md and "<strong>unused</strong>" in md
-    assert "## Unused claims" in md and "`spare`" in md
-    assert "<table data-search-exclude>" in md  # the pages that show a figure are found instead
+    ) in table
+    assert "<td>&lt;2 s&gt;</td><td>example</td>" in table
+    assert '<tr id="claim-spare">' in table and "<strong>unused</strong>" in table
+    assert anchors == {"claim-pay", "claim-lat", "claim-spare"}
+
+
+def test_claims_table_fills_exactly_one_slot() -> None:
+    assert fill_claims_table("<h2>Claims</h2>\n<!-- claims-table -->\n", "<table/>") == (
+        "<h2>Claims</h2>\n<table/>\n"
+    )
+    for broken in ("<h2>Claims</h2>", "<!-- claims-table --><!-- claims-table -->"):
+        with pytest.raises(ValueError, match="exactly one"):
+            fill_claims_table(broken, "<table/>")
 
 
 def test_context_records_usage_and_unused_problems() -> None:

@@ -1,0 +1,41 @@
+"""`make bench` can build what it measures: every variant of a small synthetic site.
+
+Nothing here is timed. The bench builds each variant in a child process and reads the
+page count it prints; a variant that stops building (a hook that starts failing on the
+synthetic site's unused claims, a plugin missing from requirements) would only show up
+when someone runs `make bench`, so a five-page site is built here on every `make test`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts import bench
+
+pytestmark = pytest.mark.integration
+
+
+def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> None:
+    variants = bench.synthetic(tmp_path, 5, bench.CLAIMS, bench.REFS_PER_PAGE)
+    assert [v.name for v in variants] == ["hooks", "plain", "macros"]
+    built = {}
+    for v in variants:
+        seconds, pages = bench.run_build(v)
+        assert seconds > 0
+        built[v.name] = pages
+    # Plain and macros build the five pages and the home page; the hooks add the ledger
+    # and the flashcards index on top.
+    assert built["plain"] == built["macros"] >= 5
+    assert built["hooks"] >= built["plain"] + 2
+    ledger = (variants[0].site / "sources/index.html").read_text("utf-8")
+    assert ledger.count('<tr id="claim-') == bench.CLAIMS
+
+
+def test_real_site_variants_build_the_same_pages(tmp_path: Path) -> None:
+    hooks, plain = bench.real_site(tmp_path)
+    _, plain_pages = bench.run_build(plain)
+    _, hooks_pages = bench.run_build(hooks)
+    # The hooks add generated pages (ledger, flashcards, decks) to the same content.
+    assert hooks_pages > plain_pages >= 14
