@@ -54,12 +54,17 @@ def on_startup(command: str, dirty: bool) -> None:
         serve_log.propagate = False
 
 
-def _docs_rel(config: object, src_uri: str) -> str:
+def _docs_prefix(config: object) -> str:
+    """How error messages name the docs folder: relative to where MkDocs runs (`docs/`)."""
     docs = Path(config["docs_dir"])  # type: ignore[index]
     try:
-        return (docs / src_uri).resolve().relative_to(Path.cwd()).as_posix()
+        return docs.resolve().relative_to(Path.cwd()).as_posix() + "/"
     except ValueError:
-        return (Path(docs.name) / src_uri).as_posix()
+        return docs.name + "/"
+
+
+def _docs_rel(config: object, src_uri: str) -> str:
+    return _docs_prefix(config) + src_uri
 
 
 def _ledger_url(page_url: str) -> str:
@@ -73,17 +78,18 @@ def on_files(files: Files, config: object) -> Files:
     registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
     ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
     values = values_index(registry)
+    prefix = _docs_prefix(config)
     for file in files.documentation_pages():
         if file.generated_by:
             continue
-        source = file.content_string
+        source = ctx.sources[file.src_uri] = file.content_string
         body = ctx.bodies[file.src_uri] = _strip_front_matter(source)
         ctx.add_page(
             file.src_uri,
             process_page(
                 body,
                 registry,
-                _docs_rel(config, file.src_uri),
+                prefix + file.src_uri,
                 first_line=body_offset(source, body),
                 ledger_url=_ledger_url(file.url),
                 values=values,

@@ -61,6 +61,8 @@ QUESTION_RE = re.compile(
     r'^(?P<indent>[ \t]*)\?\?\?\+?[ \t]+question[ \t]+"(?P<front>[^"\n]+)"'
     r"[ \t]*$"
 )
+# A cheap test that a page may hold a question block at all (QUESTION_RE, any line).
+QUESTION_ANYWHERE_RE = re.compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
 WHY_PREFIX = "**Why it costs points:**"
 
 
@@ -270,6 +272,8 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
 
 def question_cards(text: str, src_uri: str, path: str) -> list[Card]:
     """Source D: each `??? question "Front"` block; the deck is the page's `deck:` or title."""
+    if not QUESTION_ANYWHERE_RE.search(text):
+        return []  # most pages hold no question: skip their front matter, code and title
     meta, body, offset = split_front_matter(text)
     deck = meta.get("deck")
     deck = (

@@ -23,8 +23,10 @@ class BuildContext:
     pages: dict[str, PageResult] = field(default_factory=dict)
     usage: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    # The Markdown each page was processed from (front matter stripped), so later events
-    # can tell whether another plugin changed it without parsing the front matter again.
+    # Each page's file as read (`sources`) and the Markdown it was processed from, front
+    # matter stripped (`bodies`): later hooks reuse them instead of reading and parsing the
+    # files again, and can tell whether another plugin changed a page.
+    sources: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
 
     def mark_used(self, claim_id: str, where: str) -> None:

@@ -67,20 +67,39 @@ SPELLED_FIGURE_RE = re.compile(
     rf"|(?!one\b){_SPELLED}(?:[ -]{_SPELLED})*[ -]{_COUNT}\b",
     re.IGNORECASE,
 )
-_SPELLED_FIRST = frozenset(
-    w.split()[0] for w in _SPELLED.removeprefix("(?:").removesuffix(")").split("|")
-)
+# The ways a spelled-out number can begin ("four", "a dozen", "half a"), lower case.
+_SPELLED_STARTS = tuple(_SPELLED.removeprefix("(?:").removesuffix(")").split("|"))
+_SPELLED_FIRST = frozenset(phrase.split()[0] for phrase in _SPELLED_STARTS)
 _WORD_START_RE = re.compile(r"\b[A-Za-z]+")
+
+
+def _spelled_candidates(prose: str) -> list[int]:
+    """Offsets where a spelled-out number may begin: one of `_SPELLED_STARTS` at a word
+    start. Plain substring search over the lower-cased page finds them several times faster
+    than a case-insensitive regex or a loop over every word."""
+    low = prose.lower()
+    if len(low) != len(prose):  # a letter whose lower case is longer: offsets would shift
+        return [
+            w.start() for w in _WORD_START_RE.finditer(prose) if w.group().lower() in _SPELLED_FIRST
+        ]
+    starts: set[int] = set()
+    for phrase in _SPELLED_STARTS:
+        i = low.find(phrase)
+        while i != -1:
+            before = low[i - 1] if i else " "
+            if not (before.isalnum() or before == "_"):
+                starts.add(i)
+            i = low.find(phrase, i + 1)
+    return sorted(starts)
 
 
 def find_figures(prose: str) -> list[re.Match[str]]:
     """Every figure in a masked page, in order, none overlapping another."""
     found = list(NUMERIC_FIGURE_RE.finditer(prose))
-    for word in _WORD_START_RE.finditer(prose):
-        if word.group().lower() in _SPELLED_FIRST:
-            m = SPELLED_FIGURE_RE.match(prose, word.start())
-            if m:
-                found.append(m)
+    for start in _spelled_candidates(prose):
+        m = SPELLED_FIGURE_RE.match(prose, start)
+        if m:
+            found.append(m)
     found.sort(key=lambda m: (m.start(), -m.end()))
     kept: list[re.Match[str]] = []
     for m in found:

@@ -148,3 +148,19 @@ def test_missing_sections_and_empty_file() -> None:
         "`sources:` and `claims:`"
     ]
     assert any("missing top-level `claims:`" in m for m in messages("sources: {}\n"))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    """The collector is paused while parsing, even when parsing fails, and then restored."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        for text in (GOOD, "claims: [unclosed"):
+            load_registry(text)
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
