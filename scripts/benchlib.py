@@ -7,6 +7,7 @@ only ever printed, never asserted.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 import statistics
@@ -178,23 +179,38 @@ def synthetic_claims(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def page_claims(page: int, claims: int, refs: int) -> tuple[list[str], str]:
-    """The figure ids and the script id that synthetic page number `page` uses."""
-    figures: list[str] = []
-    i = page * refs
-    while len(figures) < refs:
-        cid = claim_id(i % claims)
-        if cid.startswith("c"):
-            figures.append(cid)
-        i += 1
-    script = claim_id((page * SCRIPT_SHARE) % (claims - claims % SCRIPT_SHARE or claims))
-    return figures, script
+@functools.cache
+def _ids_by_kind(claims: int) -> tuple[list[str], list[str]]:
+    ids = [claim_id(i) for i in range(claims)]
+    return [c for c in ids if c.startswith("c")], [c for c in ids if c.startswith("s")]
 
 
-def synthetic_page(page: int, claims: int, refs: int, syntax: str = "claims") -> str:
-    """One synthetic page: headings, prose, a list and a table using `refs` figures and one
-    script line, written in our syntax (`claims`) or as mkdocs-macros variables (`macros`)."""
-    figures, script = page_claims(page, claims, refs)
+def refs_per_page(pages: int, claims: int, refs: int) -> tuple[int, int]:
+    """Figures and script lines per synthetic page: at least `refs` figures and one script,
+    more where a site of `pages` pages needs them so that every claim is shown somewhere
+    (as on a real site, where an unused claim fails the build)."""
+    scripts = len(range(0, claims, SCRIPT_SHARE))
+    figures = claims - scripts
+    return max(refs, -(-figures // pages)), max(1, -(-scripts // pages))
+
+
+def page_claims(page: int, pages: int, claims: int, refs: int) -> tuple[list[str], list[str]]:
+    """The figure ids and script ids that synthetic page number `page` (of `pages`) shows.
+
+    Page n takes the n-th run of figures and of scripts, wrapping around, so that together
+    the pages show every claim (each script also embeds the figure after it)."""
+    n_figures, n_scripts = refs_per_page(pages, claims, refs)
+    all_figures, all_scripts = _ids_by_kind(claims)
+    figures = [all_figures[(page * n_figures + k) % len(all_figures)] for k in range(n_figures)]
+    scripts = [all_scripts[(page * n_scripts + k) % len(all_scripts)] for k in range(n_scripts)]
+    return figures, scripts
+
+
+def synthetic_page(page: int, pages: int, claims: int, refs: int, syntax: str = "claims") -> str:
+    """One synthetic page: headings, prose, a list and a table of figures and the script
+    lines `page_claims` gives it, written in our syntax (`claims`) or as mkdocs-macros
+    variables (`macros`)."""
+    figures, scripts = page_claims(page, pages, claims, refs)
 
     def ref(cid: str) -> str:
         return f":claim[{cid}]" if syntax == "claims" else "{{ claims['" + cid + "'] }}"
@@ -207,11 +223,12 @@ def synthetic_page(page: int, claims: int, refs: int, syntax: str = "claims") ->
     items = "\n".join(
         f"- The figure here is {ref(cid)}, from the ledger." for cid in figures[:half]
     )
+    lines = "\n\n".join(script_line(cid) for cid in scripts)
     return (
         f"---\ndescription: Synthetic benchmark page {page}.\n---\n\n"
         f"# Page {page}\n\n{PROSE}\n\n## Figures in a list\n\n{items}\n\n"
         f"## Figures in a table\n\n| Row | Figure |\n| --- | --- |\n{rows}\n\n"
-        f"## A model line\n\n{PROSE}\n\n{script_line(script)}\n\n"
+        f"## Model lines\n\n{PROSE}\n\n{lines}\n\n"
         f"## Notes\n\n{PROSE}\n"
     )
 
@@ -255,7 +272,7 @@ def write_synthetic_docs(
     home = f"---\ndescription: Synthetic benchmark home.\n---\n\n# Home\n\n{PROSE}\n"
     (docs / "index.md").write_text(home, "utf-8")
     for p in range(pages):
-        text = synthetic_page(p, claims, refs, page_syntax)
+        text = synthetic_page(p, pages, claims, refs, page_syntax)
         if syntax == "plain":
             text = expand_markdown(text, registry, f"p{p:05d}.md")
         (docs / f"p{p:05d}.md").write_text(text, "utf-8")

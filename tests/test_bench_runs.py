@@ -1,9 +1,9 @@
 """`make bench` can build what it measures: every variant of a small synthetic site.
 
 Nothing here is timed. The bench builds each variant in a child process and reads the
-page count it prints; a variant that stops building (a hook that starts failing on the
-synthetic site's unused claims, a plugin missing from requirements) would only show up
-when someone runs `make bench`, so a five-page site is built here on every `make test`.
+page count it prints; a variant that stops building (a synthetic site the hooks reject,
+say with an unused claim, or a plugin missing from requirements) would only show up when
+someone runs `make bench`, so a five-page site is built here on every `make test`.
 """
 
 from __future__ import annotations

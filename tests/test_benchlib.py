@@ -21,6 +21,7 @@ from scripts.benchlib import (
     page_weight,
     per_page_ratios,
     read_hooks,
+    refs_per_page,
     set_top_level,
     summarize,
     synthetic_claims,
@@ -109,12 +110,31 @@ def test_synthetic_claims_are_valid_and_counted() -> None:
     assert len(scripts) == 20 and all(registry.refs(c.id) for c in scripts)
 
 
-def test_page_claims_gives_figures_and_one_script() -> None:
+def test_page_claims_gives_figures_and_scripts_of_the_right_kinds() -> None:
     registry, _ = load_registry(synthetic_claims(2000))
-    figures, script = page_claims(7, 2000, 8)
-    assert len(figures) == 8
+    figures, scripts = page_claims(7, 1000, 2000, 8)
+    assert len(figures) == 8 and len(scripts) == 1
     assert all(registry.claims[f].kind != "script" for f in figures)
-    assert registry.claims[script].kind == "script"
+    assert all(registry.claims[s].kind == "script" for s in scripts)
+
+
+@pytest.mark.parametrize(("pages", "expected"), [(1000, (8, 1)), (100, (18, 2)), (20, (90, 10))])
+def test_refs_per_page_grow_when_pages_are_too_few_to_show_every_claim(
+    pages: int, expected: tuple[int, int]
+) -> None:
+    assert refs_per_page(pages, 2000, 8) == expected
+
+
+@pytest.mark.parametrize("pages", [20, 100, 300, 1000])
+def test_synthetic_pages_together_show_every_claim(pages: int) -> None:
+    registry, _ = load_registry(synthetic_claims(2000))
+    shown: set[str] = set()
+    for page in range(pages):
+        figures, scripts = page_claims(page, pages, 2000, 8)
+        shown.update(figures, scripts)
+        for script in scripts:
+            shown.update(registry.refs(script))
+    assert shown == set(registry.claims)
 
 
 @pytest.mark.parametrize("pages", [1, 100])
@@ -125,11 +145,14 @@ def test_synthetic_docs_have_n_pages_that_build_without_problems(
     registry = write_synthetic_docs(docs, pages, 2000, 8)
     written = sorted(p.name for p in docs.glob("p*.md"))
     assert len(written) == pages and (docs / "index.md").exists()
+    used: set[str] = set()
     for path in docs.glob("*.md"):
         result = process_page(path.read_text("utf-8").split("---\n", 2)[2], registry, path.name)
         assert result.problems == [], result.problems
+        used |= result.used
         if path.name != "index.md":
             assert len(result.used) >= 9  # eight figures, a script and what it embeds
+    assert used == set(registry.claims)  # a synthetic site is a valid one: nothing unused
 
 
 def test_synthetic_plain_and_macros_variants_hold_the_same_pages(tmp_path: Path) -> None:
@@ -139,7 +162,7 @@ def test_synthetic_plain_and_macros_variants_hold_the_same_pages(tmp_path: Path)
     assert ":claim[" not in plain and 'class="claim' in plain
     assert not (tmp_path / "plain/docs/claims.yml").exists()
     macros = (tmp_path / "macros/docs/p00001.md").read_text("utf-8")
-    assert macros.count("{{ claims[") == 9
+    assert macros.count("{{ claims[") == 600 + 67  # three pages must show 2,000 claims
     values = yaml.safe_load((tmp_path / "macros/claims_vars.yml").read_text("utf-8"))
     assert len(values["claims"]) == 2000 and ":claim[" not in str(values)
 
