@@ -93,9 +93,28 @@ def _spelled_candidates(prose: str) -> list[int]:
     return sorted(starts)
 
 
+# Where a figure written with digits can begin. A plain character class is searched for
+# directly; NUMERIC_FIGURE_RE, which opens with a lookahead, would be tried everywhere.
+_FIGURE_START_RE = re.compile(r"[\d$€£]")
+
+
+def _numeric_figures(prose: str) -> list[re.Match[str]]:
+    """`NUMERIC_FIGURE_RE.finditer(prose)`, tried only where a digit or currency sign is."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _FIGURE_START_RE.finditer(prose):
+        if start.start() < end:
+            continue
+        m = NUMERIC_FIGURE_RE.match(prose, start.start())
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def find_figures(prose: str) -> list[re.Match[str]]:
     """Every figure in a masked page, in order, none overlapping another."""
-    found = list(NUMERIC_FIGURE_RE.finditer(prose))
+    found = _numeric_figures(prose)
     for start in _spelled_candidates(prose):
         m = SPELLED_FIGURE_RE.match(prose, start)
         if m:
