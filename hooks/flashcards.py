@@ -43,12 +43,8 @@ BODIES = "flashcard_pages"
 def on_files(files: Files, config: object) -> Files:
     """Build the decks from this build's pages and add their generated pages and nav."""
     ctx: BuildContext = config["guide"]  # type: ignore[index]
-    pages = {
-        f.src_uri: ctx.sources.get(f.src_uri) or f.content_string
-        for f in files.documentation_pages()
-        if not f.generated_by
-    }
-    cards, problems = collect_cards(ctx.registry, pages, claims_path=ctx.claims_path)
+    # The content pages as the claims hook read them (generated pages are not among them).
+    cards, problems = collect_cards(ctx.registry, ctx.sources, claims_path=ctx.claims_path)
 
     index_file = File.generated(config, INDEX, content="")  # type: ignore[arg-type]
     deck_files = {

@@ -28,8 +28,8 @@ from studyguide.study_sheet import SHEET, render_sheet  # noqa: E402
 def on_files(files: Files, config: object) -> Files:
     """Render the study sheet from this build's pages and claims and add it as a page."""
     ctx: BuildContext = config["guide"]  # type: ignore[index]
-    pages = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
-    sheet = render_sheet(ctx.registry, pages)
+    # The content pages as the claims hook read them (generated pages are not among them).
+    sheet = render_sheet(ctx.registry, ctx.sources)
     ctx.problems.extend(sheet.problems)
     for claim_id in sheet.claims:
         ctx.mark_used(claim_id, SHEET)  # the ledger links the sheet's page

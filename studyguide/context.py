@@ -23,9 +23,10 @@ class BuildContext:
     pages: dict[str, PageResult] = field(default_factory=dict)
     usage: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    # Each page's file as read (`sources`) and the Markdown it was processed from, front
-    # matter stripped (`bodies`): later hooks reuse them instead of reading and parsing the
-    # files again, and can tell whether another plugin changed a page.
+    # Each content page's file as read, by src path (`sources`; generated pages are not
+    # among them), and the Markdown it was processed from, front matter stripped (`bodies`):
+    # later hooks reuse them instead of reading and parsing the files again, and can tell
+    # whether another plugin changed a page.
     sources: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
 
