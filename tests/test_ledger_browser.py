@@ -30,11 +30,11 @@ def test_a_figure_link_lands_on_its_marked_row_below_the_header(
     top = row.evaluate("r => r.getBoundingClientRect().top")
     viewport = page.viewport_size["height"]  # type: ignore[attr-defined]
     assert header_bottom <= top < viewport, (header_bottom, top, viewport)
-    marked = row.evaluate("r => getComputedStyle(r.cells[1]).backgroundColor")
+    marked = row.evaluate("r => getComputedStyle(r.cells[1]).boxShadow")
     other = page.evaluate(  # type: ignore[attr-defined]
         "id => { const rows = [...document.querySelectorAll('tr[id^=claim-]')];"
         " const r = rows.find(x => x.id !== 'claim-' + id);"
-        " return getComputedStyle(r.cells[1]).backgroundColor; }",
+        " return getComputedStyle(r.cells[1]).boxShadow; }",
         claim_id,
     )
     assert marked != other
