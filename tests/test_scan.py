@@ -135,3 +135,21 @@ def test_quoted_passages_of_six_words(text: str) -> None:
 def test_all_problems_reported_not_only_the_first() -> None:
     text = 'A $5 fee.\n\n> quote\n\nIt takes 3 days and "six words are in this quote".'
     assert len(find_unsourced(text, "docs/p.md")) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # Spelled numbers are looked for by substring: only at the start of a word.
+        ("Someone rounds it off; the ones that matter come after.", []),
+        ("Often ten rounds, rarely Twelve Percent.", ["ten rounds", "Twelve Percent"]),
+        ("A dozen users and half a million events.", ["A dozen users", "half a million events"]),
+        ("x_five rounds and 2four rounds stay words.", []),
+        # A letter whose lower case is longer (İ) shifts offsets: the word-by-word path runs.
+        ("İ saw five rounds; İ.", ["five rounds"]),
+        # Digits are looked for by their first character: a figure inside a word is not one.
+        ("v2 rounds, ab3 days, 4 days and $5 and 6%.", ["4 days", "$5", "6%"]),
+    ],
+)
+def test_figures_are_found_only_where_they_begin(text: str, figures: list[str]) -> None:
+    assert found(text) == figures
