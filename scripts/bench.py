@@ -40,6 +40,7 @@ if str(ROOT) not in sys.path:
 import yaml  # noqa: E402
 
 from scripts.benchlib import (  # noqa: E402
+    OWN_ASSETS_BUDGET,
     expand_docs,
     markdown_table,
     own_assets_weight,
@@ -48,6 +49,7 @@ from scripts.benchlib import (  # noqa: E402
     read_hooks,
     refs_per_page,
     set_top_level,
+    shipped_own_assets,
     summarize,
     synthetic_nav,
     write_synthetic_docs,
@@ -55,7 +57,6 @@ from scripts.benchlib import (  # noqa: E402
 from studyguide.claims import load_registry  # noqa: E402
 
 RATIO_BUDGET = 1.10
-OWN_ASSETS_BUDGET = 15_000  # bytes, gzip
 CLAIMS = 2_000
 REFS_PER_PAGE = 8
 WEIGHT_PAGES = ["", "frameworks/impact-first/", "DECK", "practice/"]
@@ -293,7 +294,7 @@ def report_weight(site: Path) -> str:
             continue
         w = page_weight(site, page)
         rows.append([page or "(home)", _kb(w.html), _kb(w.css), _kb(w.js), _kb(w.total)])
-    own = shipped_assets(site)
+    own = shipped_own_assets(site)
     total = own_assets_weight(own)
     verdict = "OK" if total <= OWN_ASSETS_BUDGET else "OVER"
     own_rows = [[p.name, _kb(own_assets_weight([p]))] for p in own]
@@ -307,19 +308,6 @@ def report_weight(site: Path) -> str:
             markdown_table(["project's own asset, as shipped", "gzip KB"], own_rows),
         ]
     )
-
-
-def shipped_assets(site: Path) -> list[Path]:
-    """The project's own CSS and JS as the built site ships them: the bundles that
-    hooks/assets.py makes, or the separate files when there is no bundle."""
-    sources = ROOT / "docs/assets"
-    css = sorted((site / "assets").glob("guide.*.min.css")) or sorted(
-        site / "assets" / p.name for p in sources.glob("*.css")
-    )
-    js = sorted((site / "assets").glob("guide.*.min.js")) or sorted(
-        site / "assets" / p.name for p in sources.glob("*.js")
-    )
-    return [p for p in css + js if p.is_file()]
 
 
 def _kb(n: int) -> str:

@@ -13,26 +13,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.benchlib import gzip_size, own_assets_weight, page_weight
-
-ROOT = Path(__file__).resolve().parent.parent
-OWN_ASSETS_BUDGET = 15_000  # bytes after gzip, the site's own CSS and JS together
-
-
-def own_assets(site: Path) -> list[Path]:
-    """The project's own stylesheets and scripts as the site ships them.
-
-    hooks/assets.py bundles and minifies them into `assets/guide.<hash>.min.css` and
-    `assets/guide.<hash>.min.js`; that is what readers download.
-    """
-    return sorted((site / "assets").glob("guide.*.min.css")) + sorted(
-        (site / "assets").glob("guide.*.min.js")
-    )
+from scripts.benchlib import (
+    OWN_ASSETS_BUDGET,
+    gzip_size,
+    own_assets_weight,
+    page_weight,
+    shipped_own_assets,
+)
 
 
 @pytest.mark.integration
 def test_own_css_and_js_fit_the_budget(site_dir: Path) -> None:
-    files = own_assets(site_dir)
+    files = shipped_own_assets(site_dir)
     assert [p.suffix for p in files] == [".css", ".js"], files
     assert all(p.is_file() for p in files), [str(p) for p in files if not p.is_file()]
     total = own_assets_weight(files)
