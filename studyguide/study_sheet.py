@@ -439,16 +439,12 @@ def render_sheet(
         body += [f"| {r.criterion} | :claim[{r.weight_id}] | {r.earns} |" for r in rows]
         body.append("")
 
-    for src_uri in FRAMEWORK_PAGES:
+    # The frameworks, then the patterns: each read by its own parser, shown alike.
+    sections = [(s, framework) for s in FRAMEWORK_PAGES] + [(s, pattern) for s in PATTERN_PAGES]
+    for src_uri, read in sections:
         text = page(src_uri)
         if text is not None:
-            fw, issues = framework(text, src_uri)
-            problems += issues
-            body += _framework_markdown(fw, used_scripts)
-    for src_uri in PATTERN_PAGES:
-        text = page(src_uri)
-        if text is not None:
-            fw, issues = pattern(text, src_uri)
+            fw, issues = read(text, src_uri)
             problems += issues
             body += _framework_markdown(fw, used_scripts)
 
