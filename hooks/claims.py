@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from studyguide.claims import load_registry  # noqa: E402
 from studyguide.context import BuildContext  # noqa: E402
 from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger  # noqa: E402
-from studyguide.pages import body_offset, process_page, values_index  # noqa: E402
+from studyguide.pages import body_offset, process_page  # noqa: E402
 from studyguide.problems import format_report  # noqa: E402
 
 LEDGER = "sources.md"
@@ -77,7 +77,6 @@ def on_files(files: Files, config: object) -> Files:
     rel_claims = _docs_rel(config, CLAIMS_FILE)
     registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
     ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
-    values = values_index(registry)
     prefix = _docs_prefix(config)
     for file in files.documentation_pages():
         if file.generated_by:
@@ -92,7 +91,7 @@ def on_files(files: Files, config: object) -> Files:
                 prefix + file.src_uri,
                 first_line=body_offset(source, body),
                 ledger_url=_ledger_url(file.url),
-                values=values,
+                values=ctx.values,
             ),
         )
     config["guide"] = ctx  # type: ignore[index]
@@ -118,13 +117,21 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
         if markdown != ctx.bodies.get(src_uri):
             # Another plugin changed the page before us: process what we were given.
             result = process_page(
-                markdown, ctx.registry, _docs_rel(config, src_uri), ledger_url=_ledger_url(page.url)
-            )  # type: ignore[attr-defined]
+                markdown,
+                ctx.registry,
+                _docs_rel(config, src_uri),
+                ledger_url=_ledger_url(page.url),  # type: ignore[attr-defined]
+                values=ctx.values,
+            )
     else:
         # A generated page (flashcards, study sheet): expand it and check its figures too.
         result = process_page(
-            markdown, ctx.registry, f"(generated) {src_uri}", ledger_url=_ledger_url(page.url)
-        )  # type: ignore[attr-defined]
+            markdown,
+            ctx.registry,
+            f"(generated) {src_uri}",
+            ledger_url=_ledger_url(page.url),  # type: ignore[attr-defined]
+            values=ctx.values,
+        )
         ctx.add_page(src_uri, result)
     if _mode["command"] == "serve" and result.problems:
         listing = "\n".join(f"    - `{p}`" for p in result.problems)

@@ -8,9 +8,10 @@ the ledger lists them and the build reports them together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from studyguide.claims import Registry
-from studyguide.pages import PageResult
+from studyguide.pages import PageResult, values_index
 from studyguide.problems import Problem
 
 
@@ -29,6 +30,12 @@ class BuildContext:
     # whether another plugin changed a page.
     sources: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def values(self) -> dict[str, str]:
+        """Claim values mapped to their ids (`values_index`), built once per build for
+        every page's "this figure is claim X" hints."""
+        return values_index(self.registry)
 
     def mark_used(self, claim_id: str, where: str) -> None:
         """Record that `where` (a page's src path, or e.g. "flashcards") shows a claim."""
