@@ -1,25 +1,34 @@
 """Flashcards drawn from the guide's content: where cards come from, and how they are named.
 
 A card is a question (front) and an answer (back) in Markdown, filed in a deck. Cards come
-from four sources, and nothing else makes a card:
+from five sources, and nothing else makes a card:
 
-A. Claim prompts. Every claim in `docs/claims.yml` with a `prompt:` is a card. Front: the
-   prompt. Back: the claim's value (its embedded claims resolved) and one line naming its
-   kind and source: "Reported by <source title>, <date>" for a fact, "Example figure from a
-   mock answer" for an example, "Model line" for a script. Deck "Figures" for facts and
-   examples, "Scripts" for scripts. Id: `claim-<claim id>`.
+A. Claim prompts. Every claim in `docs/claims.yml` with a `prompt:` is a card, id
+   `claim-<claim id>`. A fact or example (deck "Figures"): front the prompt, back the value
+   and "Reported by <source title>, <date>" or "Example figure from a mock answer". A script
+   (deck "Scripts") is a "give the shape of the answer" card: front "Give the shape of the
+   answer: <prompt>", back the claim's `note:`, which lists the moves of the model line (the
+   moves, not the words: the FAQ advises against memorising lines). A script with a prompt and
+   no note is a problem.
 B. FAQ questions. In `docs/faq.md`, every `## ` heading that ends in `?` is a card. Front:
-   the heading. Back: the first paragraph under it. Deck "FAQ". Id: `faq-<heading slug>`.
+   the heading. Back: the leading sentences of the first paragraph under it that fit a card
+   (`lead_sentences`). Deck "FAQ". Id: `faq-<heading slug>`.
 C. Mistakes. In `docs/mistakes.md`, every `## ` section holding both content tabs
-   `=== "Weak answer"` and `=== "Strong answer"` is a card. Front: "<heading>: what does the
-   strong answer do instead of: <weak answer>". Back: the strong answer, then the paragraph
-   that starts with `**Why it costs points:**`. Deck "Mistakes". Id: `mistake-<heading slug>`.
-   A section with only one of the two tabs is reported as a problem.
+   `=== "Weak answer"` and `=== "Strong answer"` makes two cards in deck "Mistakes": what the
+   strong answer does instead (back: the leading sentences of the strong answer's first
+   paragraph; id `mistake-<heading slug>`), and why the mistake costs points (back: the
+   paragraph that starts with `**Why it costs points:**`, shortened the same way; id
+   `mistake-<heading slug>-why`). A section with only one of the two tabs is a problem.
 D. Explicit card blocks, on any page: a collapsible admonition `??? question "Front text"`
    (or `???+ question`) whose indented body is the back. Deck: the page's front matter
    `deck:`, else its `title:`, else its first `# ` heading. Id: `<page slug>-<front slug>`,
    where the page slug is the page's path under docs/ without `.md`, `/` turned into `-`, and
    a final `index` dropped (`frameworks/index.md` -> `frameworks`, `index.md` -> `home`).
+E. Practice outlines. On `docs/practice.md`, each prompt's model-answer outline gives cards
+   for its user and metric, its trade-off and its success metric (`drill_cards`).
+
+Every card then follows the rules in `card_rules` (length, no unverified number as the
+answer, no near-duplicate question); each broken rule is a problem at the card's line.
 
 Ids come from the card's own words (a slug: lower case ASCII letters and digits joined by
 single hyphens, at most 80 characters), never from its position, so adding, moving or
@@ -50,6 +59,10 @@ from studyguide.pages import PageResult, process_page
 from studyguide.problems import Problem
 
 FAQ_PAGE = "faq.md"
+PRACTICE_PAGE = "practice.md"
+MAX_BACK_WORDS = 40  # studyguide.card_rules checks it; answers taken from prose are cut to it
+SHAPE_PREFIX = "Give the shape of the answer: "
+SHAPE_FOOTER = "Moves, not words: say it your own way."
 MISTAKES_PAGE = "mistakes.md"
 CLAIMS_DECKS = {"fact": "Figures", "example": "Figures", "script": "Scripts"}
 MAX_SLUG = 80
@@ -64,6 +77,7 @@ QUESTION_RE = re.compile(
 # A cheap test that a page may hold a question block at all (QUESTION_RE, any line).
 QUESTION_ANYWHERE_RE = re.compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
 WHY_PREFIX = "**Why it costs points:**"
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,18 @@ def _first_paragraph(lines: list[str], start: int, stop: int) -> tuple[str, int]
     return "\n".join(line.strip() for line in lines[i:j]), i
 
 
+def lead_sentences(paragraph: str, limit: int) -> str:
+    """The leading sentences of `paragraph` whose words fit in `limit` (always the first):
+    a card's back taken from a longer paragraph keeps to one idea."""
+    sentences = SENTENCE_END_RE.split(" ".join(paragraph.split()))
+    out: list[str] = []
+    for sentence in sentences:
+        if out and len(" ".join([*out, sentence]).split()) > limit:
+            break
+        out.append(sentence)
+    return " ".join(out)
+
+
 def _sections(lines: list[str], masked: list[str]) -> list[tuple[str, int, int]]:
     """Each `## ` section as (title, heading index, end index), ignoring fenced code."""
     heads = [
@@ -180,17 +206,19 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
             # The date goes through :literal so the scanner does not read "2026-05" as a range.
             where = f"{source.title}, :literal[{source.date}]" if source else claim.source
             note = f"Reported by {where}"
-        elif claim.kind == "example":
-            note = "Example figure from a mock answer"
         else:
-            note = "Model line"
-        syntax = f"::script[{claim.id}]" if claim.kind == "script" else f":claim[{claim.id}]"
-        back = f"{syntax}\n\n*{note}*"
+            note = "Example figure from a mock answer"
+        if claim.kind == "script":
+            if not claim.note:
+                continue  # reported by script_shape_problems
+            front, back = f"{SHAPE_PREFIX}{claim.prompt}", f"{claim.note}\n\n*{SHAPE_FOOTER}*"
+        else:
+            front, back = claim.prompt, f":claim[{claim.id}]\n\n*{note}*"
         cards.append(
             Card(
                 f"claim-{claim.id}",
                 CLAIMS_DECKS[claim.kind],
-                claim.prompt,
+                front,
                 back,
                 path,
                 claim.line,
@@ -198,6 +226,21 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
             )
         )
     return cards
+
+
+def script_shape_problems(registry: Registry, path: str = "docs/claims.yml") -> list[Problem]:
+    """A problem for each script with a `prompt:` but no `note:` to give its shape."""
+    return [
+        Problem(
+            path,
+            claim.line,
+            1,
+            f'script "{claim.id}" has a prompt but no note — its card asks for the shape of '
+            "the answer: write the moves of the line as its `note:`, or remove the prompt",
+        )
+        for claim in registry.claims.values()
+        if claim.kind == "script" and claim.prompt and not claim.note
+    ]
 
 
 def faq_cards(text: str, path: str) -> list[Card]:
@@ -209,6 +252,7 @@ def faq_cards(text: str, path: str) -> list[Card]:
         if not title.endswith("?"):
             continue
         answer, at = _first_paragraph(lines, head + 1, end)
+        answer = lead_sentences(answer, MAX_BACK_WORDS)
         cards.append(
             Card(f"faq-{slugify(title)}", "FAQ", title, answer, path, head + offset, at + offset)
         )
@@ -248,25 +292,37 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
                 )
             )
             continue
-        why = ""
+        why, why_at = "", head
         for i in range(head + 1, end):
             if masked[i].strip().startswith(WHY_PREFIX):
-                why, _ = _first_paragraph(lines, i, end)
+                why, why_at = _first_paragraph(lines, i, end)
                 break
-        weak_text = " ".join(weak[0].split())
-        front = f"{title}: what does the strong answer do instead of: {weak_text}"
-        back = strong[0] + (f"\n\n{why}" if why else "")
+        slug = slugify(title)
+        strong_first, _ = _first_paragraph(strong[0].split("\n"), 0, len(strong[0].split("\n")))
         cards.append(
             Card(
-                f"mistake-{slugify(title)}",
+                f"mistake-{slug}",
                 "Mistakes",
-                front,
-                back,
+                f"Mistake **{title}**: what does the strong answer do instead?",
+                lead_sentences(strong_first, MAX_BACK_WORDS),
                 path,
                 head + offset,
                 strong[1] + offset,
             )
         )
+        reason = why.removeprefix(WHY_PREFIX).strip()
+        if reason:
+            cards.append(
+                Card(
+                    f"mistake-{slug}-why",
+                    "Mistakes",
+                    f"Mistake **{title}**: why does it cost points?",
+                    lead_sentences(reason[:1].upper() + reason[1:], MAX_BACK_WORDS),
+                    path,
+                    why_at + offset,
+                    why_at + offset,
+                )
+            )
     return cards, problems
 
 
@@ -345,13 +401,22 @@ def collect_cards(
     `pages` maps src_uri (path under docs/) to the page's Markdown. Duplicate ids are
     reported at the later card, naming where the first one is.
     """
+    # Source E and the card rules build on Card, so they import this module: import them here.
+    from studyguide.card_rules import check_cards
+    from studyguide.drill_cards import practice_cards
+
     cards = claim_cards(registry, claims_path)
-    problems: list[Problem] = []
+    problems: list[Problem] = script_shape_problems(registry, claims_path)
     for src_uri in sorted(pages):
         found, issues = page_cards(pages[src_uri], src_uri)
         cards += found
         problems += issues
-    return dedupe(cards, problems)
+        if src_uri == PRACTICE_PAGE:
+            found, issues = practice_cards(pages[src_uri], f"docs/{src_uri}")
+            cards += found
+            problems += issues
+    unique, problems = dedupe(cards, problems)
+    return unique, problems + check_cards(unique, registry)
 
 
 def dedupe(
