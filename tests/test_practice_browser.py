@@ -74,9 +74,11 @@ def test_draw_prompt_shows_a_listed_prompt_with_lens_cues(page, served_site):
     open_practice(page, served_site)
     titles = [
         t.strip().rstrip(".")
-        for t in page.locator(".practice-prompts > ol > li > strong").all_inner_texts()
+        for t in page.locator(
+            ".practice-prompts > ol > li > p:first-child > strong"
+        ).all_inner_texts()
     ]
-    assert len(titles) >= 7
+    assert len(titles) >= 20
     seen = set()
     for _ in range(12):
         page.get_by_role("button", name="Draw a prompt").click()
@@ -193,10 +195,11 @@ def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_p
     target = tmp_path / "attempts.csv"
     download.save_as(target)
     table = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert table[0] == ["date", "prompt", *DIMS, "weighted"]
+    assert table[0] == ["date", "prompt", *DIMS, "weighted", "self_check", "ticked"]
     assert table[1][1] == title
     assert table[1][2:5] == ["adequate", "weak", "adequate"]
     assert table[2][2:5] == ["strong"] * 3
+    assert re.fullmatch(r"0 of [2-5]", table[1][6]) and table[1][7] == ""  # nothing ticked
 
     dialogs: list[str] = []
 
