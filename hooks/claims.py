@@ -100,9 +100,9 @@ def on_files(files: Files, config: object) -> Files:
 
 
 def _strip_front_matter(source: str) -> str:
-    from mkdocs.utils.meta import get_data
+    from studyguide.page_text import strip_front_matter
 
-    return get_data(source)[0]
+    return strip_front_matter(source)
 
 
 def on_page_markdown(markdown: str, page: object, config: object, files: Files) -> str:

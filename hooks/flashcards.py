@@ -27,10 +27,10 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from studyguide.cards import collect_cards, expand_cards  # noqa: E402
 from studyguide.context import BuildContext  # noqa: E402
+from studyguide.deck_nav import deck_nav  # noqa: E402
 from studyguide.deck_pages import (  # noqa: E402
     FOLDER,
     INDEX,
-    deck_nav,
     deck_slug,
     group_decks,
     render_deck,

@@ -1,6 +1,6 @@
 """`make audit`: Lighthouse (mobile) on the guide's key pages, offline, as a Markdown table.
 
-The built site is served on 127.0.0.1 by `scripts/static_server.py` (gzip, no other host) and
+The built site is served on 127.0.0.1 by `studyguide/static_server.py` (gzip, no other host) and
 audited by the npm `lighthouse` from node_modules with Debian's Chromium (`CHROME_PATH`,
 headless, no sandbox, background networking off): home, a framework page, the first deck
 and the practice room, in Lighthouse's default mobile preset (simulated slow 4G, 4x CPU).
@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.benchlib import markdown_table  # noqa: E402
-from scripts.static_server import serve  # noqa: E402
+from studyguide.bench.stats import markdown_table  # noqa: E402
+from studyguide.static_server import serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 CHROMIUM = "/usr/bin/chromium"

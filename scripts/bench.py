@@ -39,20 +39,19 @@ if str(ROOT) not in sys.path:
 
 import yaml  # noqa: E402
 
-from scripts.benchlib import (  # noqa: E402
-    OWN_ASSETS_BUDGET,
+from studyguide.bench.config_text import read_hooks, set_top_level  # noqa: E402
+from studyguide.bench.stats import markdown_table, per_page_ratios, summarize  # noqa: E402
+from studyguide.bench.synthetic import (  # noqa: E402
     expand_docs,
-    markdown_table,
-    own_assets_weight,
-    page_weight,
-    per_page_ratios,
-    read_hooks,
     refs_per_page,
-    set_top_level,
-    shipped_own_assets,
-    summarize,
     synthetic_nav,
     write_synthetic_docs,
+)
+from studyguide.bench.weight import (  # noqa: E402
+    OWN_ASSETS_BUDGET,
+    own_assets_weight,
+    page_weight,
+    shipped_own_assets,
 )
 from studyguide.claims import load_registry  # noqa: E402
 

@@ -35,7 +35,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 
 from studyguide.cards import ExpandedCard, collect_cards, expand_cards  # noqa: E402
 from studyguide.claims import load_registry  # noqa: E402
-from studyguide.deck_pages import absolute_links  # noqa: E402
+from studyguide.links import absolute_links  # noqa: E402
 from studyguide.problems import Problem, format_report  # noqa: E402
 
 PARENT_DECK = "W&B PM System Design"
