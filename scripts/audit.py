@@ -24,12 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from studyguide.bench.stats import markdown_table
+from studyguide.static_server import serve
 
-from studyguide.bench.stats import markdown_table  # noqa: E402
-from studyguide.static_server import serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 CHROMIUM = "/usr/bin/chromium"
