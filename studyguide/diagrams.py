@@ -99,7 +99,7 @@ def _figure_problems(words: str, text: str, path: str) -> list[Problem]:
         problems.append(
             Problem(
                 path,
-                _line_of(text, words),
+                _line_of(text, figure if figure in text else words),
                 1,
                 f'figure "{figure}" in diagram text — diagrams cannot show claims; '
                 "say it in words or move the number into the page's prose as :claim[ID]",
