@@ -4,7 +4,7 @@ Cards are for recall, not trivia (issue 17):
 
 - one idea per card, so short: a front of at most MAX_FRONT_WORDS words and a back of at most
   MAX_BACK_WORDS, counted on the text a reader sees (claims expanded to their values, Markdown
-  links and emphasis reduced to their words);
+  links and emphasis reduced to their words, italic provenance lines left out);
 - no card whose answer is an unverified number: a figure from the article or an illustrative
   example may appear inside an answer, but may not *be* the answer, except the reported rubric
   weights and the interview format (ANSWER_NUMBER_ALLOWED). A fact sourced from W&B's or
@@ -127,8 +127,9 @@ def visible_text(markdown: str, registry: Registry) -> str:
 
 
 def word_count(markdown: str, registry: Registry) -> int:
-    """Words in the card text as a reader sees it."""
-    return len(WORD_RE.findall(visible_text(markdown, registry)))
+    """Words in the card text as a reader sees it, without its italic provenance lines
+    ("Reported by ...", "Moves, not words ..."), which label the answer but are not in it."""
+    return len(WORD_RE.findall(visible_text(PROVENANCE_RE.sub(" ", markdown), registry)))
 
 
 def is_verified(claim: Claim) -> bool:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+from studyguide.card_expand import expand_card, expand_cards
 from studyguide.cards import (
     Card,
     claim_cards,
     collect_cards,
-    expand_card,
-    expand_cards,
     faq_cards,
     mistake_cards,
     page_cards,
