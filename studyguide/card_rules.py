@@ -11,7 +11,8 @@ Cards are for recall, not trivia (issue 17):
   CoreWeave's own documentation counts as verified;
 - no two cards asking the same thing: fronts whose content words overlap by NEAR_DUPLICATE or
   more are reported at the later card, naming the earlier one (templated fronts that name a
-  different subject in bold, such as two practice prompts, are different questions).
+  different subject in bold, such as two practice prompts, are different questions), and
+  answers of some substance that share SAME_ANSWER of their words are one idea twice.
 
 Each problem names the card's file and line, like every other build problem.
 """
@@ -28,6 +29,8 @@ from studyguide.problems import Problem
 MAX_FRONT_WORDS = 25
 MAX_BACK_WORDS = 40
 NEAR_DUPLICATE = 0.75
+SAME_ANSWER = 0.6
+MIN_ANSWER_WORDS = 6
 ANSWER_NUMBER_ALLOWED = frozenset(
     {"weight-tradeoffs", "weight-metrics", "weight-communication", "rounds-count", "process-days"}
 )
@@ -193,10 +196,24 @@ def near_duplicate(front_a: str, front_b: str) -> bool:
     return similarity(content_words(front_a), content_words(front_b)) >= NEAR_DUPLICATE
 
 
+def answer_words(back: str, registry: Registry) -> frozenset[str]:
+    """The content words of an answer as read, without its provenance lines."""
+    return content_words(visible_text(PROVENANCE_RE.sub(" ", back), registry))
+
+
+def same_answer(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two answers of some substance (MIN_ANSWER_WORDS content words or more) share
+    SAME_ANSWER of their words: two cards teaching one idea under different questions."""
+    if min(len(a), len(b)) < MIN_ANSWER_WORDS:
+        return False  # short answers (a figure, a name) may rightly repeat
+    return similarity(a, b) >= SAME_ANSWER
+
+
 def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
     """Every rule broken by `cards`, one problem each, in card order."""
     problems: list[Problem] = []
     earlier: list[Card] = []
+    answers: list[tuple[Card, frozenset[str]]] = []
     for card in cards:
         where = f'card "{card.id}"'
         front, back = word_count(card.front_md, registry), word_count(card.back_md, registry)
@@ -243,5 +260,19 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "something else",
                 )
             )
+        words = answer_words(card.back_md, registry)
+        echo = next((c for c, w in answers if same_answer(words, w)), None)
+        if twin is None and echo is not None:
+            problems.append(
+                Problem(
+                    card.source_path,
+                    card.line,
+                    1,
+                    f'{where} gives nearly the same answer as "{echo.id}" ({echo.source_path}:'
+                    f"{echo.line}) — keep one card for the idea, or make this one teach "
+                    "something the other does not",
+                )
+            )
         earlier.append(card)
+        answers.append((card, words))
     return problems
