@@ -71,6 +71,7 @@ QUESTION_RE = re.compile(
 # A cheap test that a page may hold a question block at all (QUESTION_RE, any line).
 QUESTION_ANYWHERE_RE = re.compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
 WHY_PREFIX = "**Why it costs points:**"
+WHY_SUFFIX = "-why"  # id suffix of a mistake's why-it-costs-points card
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
 
 
@@ -250,7 +251,7 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
         if reason:
             cards.append(
                 Card(
-                    f"mistake-{slug}-why",
+                    f"mistake-{slug}{WHY_SUFFIX}",
                     "Mistakes",
                     f"Mistake **{title}**: why does it cost points?",
                     lead_sentences(reason[:1].upper() + reason[1:], MAX_BACK_WORDS),
