@@ -20,10 +20,13 @@ help:
 	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
 	@echo "make clean   - remove site/, caches and .venv"
 
-# The venv is rebuilt whenever requirements.txt changes (the stamp is older than it).
-$(VENV)/.stamp: requirements.txt
+# The venv is rebuilt whenever requirements.txt or pyproject.toml changes (the stamp is
+# older than them). The package `studyguide` is installed editable: hooks, scripts and tests
+# import it from the venv, and edits to it take effect without reinstalling.
+$(VENV)/.stamp: requirements.txt pyproject.toml
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
 venv: $(VENV)/.stamp
