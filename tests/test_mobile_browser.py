@@ -10,9 +10,14 @@ contrasts with the page. An adversarial test proves the table check can fail.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -89,33 +94,39 @@ def _pages_with_tables_or_diagrams(site: Path) -> list[str]:
     return found
 
 
+@dataclass
+class Phone:
+    """A browser page at phone width, and the Material palette it should show."""
+
+    page: Page
+    scheme: str
+
+
 @pytest.fixture(params=sorted(SCHEMES))
-def phone(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
+def phone(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Phone]:
     """A page at phone width in the light or the dark palette."""
-    context = browser.new_context(viewport=PHONE, color_scheme=request.param)  # type: ignore[attr-defined]
-    page = context.new_page()
-    page.scheme = SCHEMES[request.param]  # type: ignore[attr-defined]
-    yield page
+    context = browser.new_context(viewport=PHONE, color_scheme=request.param)
+    yield Phone(context.new_page(), SCHEMES[request.param])
     context.close()
 
 
 def test_tables_and_diagrams_read_on_a_phone_in_both_palettes(
-    phone: object, served_site: str, site_dir: Path
+    phone: Phone, served_site: str, site_dir: Path
 ) -> None:
     pages = _pages_with_tables_or_diagrams(site_dir)
     assert "interview/" in pages and "rounds/llm-agent-monitoring/" in pages, pages
     problems = []
     for path in pages:
-        phone.goto(served_site + path)  # type: ignore[attr-defined]
-        scheme = phone.evaluate("document.body.dataset.mdColorScheme")  # type: ignore[attr-defined]
-        assert scheme == phone.scheme, (path, scheme)  # type: ignore[attr-defined]
-        problems += [f"{path}: {p}" for p in phone.evaluate(CHECK_JS)]  # type: ignore[attr-defined]
+        phone.page.goto(served_site + path)
+        scheme = phone.page.evaluate("document.body.dataset.mdColorScheme")
+        assert scheme == phone.scheme, (path, scheme)
+        problems += [f"{path}: {p}" for p in phone.page.evaluate(CHECK_JS)]
     assert not problems, "\n".join(problems)
 
 
-def test_the_rubric_shows_its_last_column_on_a_phone(phone: object, served_site: str) -> None:
-    phone.goto(served_site + "interview/")  # type: ignore[attr-defined]
-    cell = phone.locator("#the-rubric ~ .md-typeset__scrollwrap td[data-label]").last  # type: ignore[attr-defined]
+def test_the_rubric_shows_its_last_column_on_a_phone(phone: Phone, served_site: str) -> None:
+    phone.page.goto(served_site + "interview/")
+    cell = phone.page.locator("#the-rubric ~ .md-typeset__scrollwrap td[data-label]").last
     assert cell.get_attribute("data-label") == "What loses it"
     box = cell.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
@@ -123,17 +134,17 @@ def test_the_rubric_shows_its_last_column_on_a_phone(phone: object, served_site:
 
 
 def test_the_check_fails_when_a_wide_table_neither_stacks_nor_shows_a_cue(
-    phone: object, served_site: str
+    phone: Phone, served_site: str
 ) -> None:
-    phone.goto(served_site + "interview/")  # type: ignore[attr-defined]
-    phone.evaluate(  # type: ignore[attr-defined]
+    phone.page.goto(served_site + "interview/")
+    phone.page.evaluate(
         "document.querySelectorAll('table[data-stack]')"
         ".forEach(t => t.removeAttribute('data-stack'))"
     )
-    phone.evaluate(  # type: ignore[attr-defined]
+    phone.page.evaluate(
         "() => { const s = document.createElement('style');"
         " s.textContent = '.md-typeset__scrollwrap { background: none !important }';"
         " document.head.append(s); }"
     )
-    problems = phone.evaluate(CHECK_JS)  # type: ignore[attr-defined]
+    problems = phone.page.evaluate(CHECK_JS)
     assert any("scrolls with no visible cue" in p for p in problems), problems
