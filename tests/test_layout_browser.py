@@ -1,10 +1,11 @@
-"""Phones, both palettes: wide tables stack, anything that scrolls shows a cue, diagrams read.
+"""Phones, both palettes and print: wide tables stack, scrolling shows a cue, diagrams read.
 
 At 390 CSS pixels (a common phone width), in the light and the dark palette, every table on
 every page of the built site must either be stacked (no sideways scrolling, every cell inside
 the screen, each cell labelled with its heading) or, if it still scrolls, show the scroll
 shadow. Diagrams must be labelled for assistive technology and drawn in a colour that
-contrasts with the page. An adversarial test proves the table check can fail.
+contrasts with the page, and in print (from the dark palette too) fit the page in black on
+white. An adversarial test proves the table check can fail.
 """
 
 from __future__ import annotations
@@ -148,3 +149,26 @@ def test_the_check_fails_when_a_wide_table_neither_stacks_nor_shows_a_cue(
     )
     problems = phone.page.evaluate(CHECK_JS)
     assert any("scrolls with no visible cue" in p for p in problems), problems
+
+
+def test_diagrams_print_whole_in_black_on_white(browser: Browser, served_site: str) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(served_site + "examples/experiment-tracking/")
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 700, "height": 900})
+        found = page.evaluate(
+            """() => [...document.querySelectorAll('figure.diagram')].map(fig => {
+              const svg = fig.querySelector('svg').getBoundingClientRect();
+              const box = fig.getBoundingClientRect();
+              return {fits: svg.left >= box.left - 1 && svg.right <= box.right + 1,
+                      text: getComputedStyle(fig.querySelector('svg text')).fill,
+                      node: getComputedStyle(fig.querySelector('.diagram__node rect')).fill};
+            })"""
+        )
+    finally:
+        context.close()
+    assert found, "the page should have a diagram"
+    for diagram in found:
+        assert diagram == {"fits": True, "text": "rgb(0, 0, 0)", "node": "rgb(255, 255, 255)"}
