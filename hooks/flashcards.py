@@ -6,8 +6,9 @@ Thin event functions over `studyguide.cards` (where cards come from) and
 
 - on_files: extract every card from the claims and the pages, expand its claims with
   `process_page` (recording usage and problems in the context, which the claims hook reports
-  with all others), add `flashcards/index.md` and one `flashcards/<deck>.md` per deck as
-  generated files (never written to docs/), and put the decks in the nav.
+  with all others), add `flashcards/index.md` (with the study settings and backup), one
+  `flashcards/<deck>.md` per deck and the cross-deck `review.md` as generated files (never
+  written to docs/), and put the decks and the Review page in the nav.
 - on_page_markdown: hand each generated flashcard page its cards. The generated file holds
   only front matter and a title, so the claims hook, which scans generated pages before this
   hook runs, does not read already expanded figures as unsourced ones.
@@ -36,8 +37,18 @@ from studyguide.deck_pages import (  # noqa: E402
     render_deck,
     render_index,
 )
+from studyguide.review_page import (  # noqa: E402
+    REVIEW,
+    render_review,
+    render_tools,
+    review_nav_entry,
+)
 
 BODIES = "flashcard_pages"
+CARD_IDS = "flashcard_ids"
+HOME = "index.md"
+# The home page's progress summary (docs/index.md), filled in by docs/assets/progress.js.
+SUMMARY = "data-progress-summary"
 
 
 def on_files(files: Files, config: object) -> Files:
@@ -76,16 +87,39 @@ def on_files(files: Files, config: object) -> Files:
         files.append(deck_files[deck.slug])
     hrefs = {d.slug: get_relative_url(deck_files[d.slug].url, index_file.url) for d in decks}
     downloads = get_relative_url("downloads/", index_file.url)
-    meta, bodies[INDEX] = render_index(decks, downloads_url=downloads, hrefs=hrefs)
+    review_file = File.generated(config, REVIEW, content="")  # type: ignore[arg-type]
+    review_url = get_relative_url(review_file.url, index_file.url)
+    meta, bodies[INDEX] = render_index(
+        decks, downloads_url=downloads, hrefs=hrefs, review_url=review_url
+    )
+    bodies[INDEX] += render_tools()
     index_file.content_string = meta
     files.append(index_file)
+    review_file.content_string, bodies[REVIEW] = render_review(decks)
+    files.append(review_file)
     config[BODIES] = bodies  # type: ignore[index]
+    config[CARD_IDS] = " ".join(i for d in decks for i in d.ids)  # type: ignore[index]
     if config["nav"] is not None:  # type: ignore[index]
-        config["nav"] = deck_nav(config["nav"], decks)  # type: ignore[index]
+        config["nav"] = _with_review(deck_nav(config["nav"], decks))  # type: ignore[index]
     return files
 
 
+def _with_review(nav: list[object]) -> list[object]:
+    """The nav with the Review page right after the flashcards index, in its section."""
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (value,) = item.values()
+            if isinstance(value, list) and INDEX in value:
+                value.insert(value.index(INDEX) + 1, review_nav_entry())
+    return nav
+
+
 def on_page_markdown(markdown: str, page: object, config: object, files: Files) -> str:
-    """Give a generated flashcard page its cards; leave every other page as it is."""
-    body = config.get(BODIES, {}).get(page.file.src_uri)  # type: ignore[attr-defined]
+    """Give a generated flashcard page its cards, and the home page's progress summary the
+    ids of every card (for its "N due · M new"); leave every other page as it is."""
+    src = page.file.src_uri  # type: ignore[attr-defined]
+    if src == HOME and SUMMARY in markdown:
+        ids = config.get(CARD_IDS, "")  # type: ignore[attr-defined]
+        return markdown.replace(SUMMARY, f'{SUMMARY} data-fc-ids="{ids}"', 1)
+    body = config.get(BODIES, {}).get(src)  # type: ignore[attr-defined]
     return markdown if body is None else body

@@ -35,6 +35,7 @@
 (function (root) {
   "use strict";
 
+  if (root.GuideStorage) return;
   var PREFIX = "wbpm-guide.";
   var FORMAT = "wbpm-guide-backup";
   var SCHEMA = 1;
