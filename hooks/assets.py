@@ -26,7 +26,6 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.config.config_options import ExtraScriptValue  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
-
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from studyguide.assets import (  # noqa: E402

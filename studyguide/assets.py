@@ -80,7 +80,12 @@ FEATURES = (
     Feature(
         "cards",
         ('data-fc-deck="', "data-fc-index", "data-backup"),
-        ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js", "assets/backup.js"),
+        (
+            "assets/vendor/ts-fsrs.min.js",
+            "assets/srs.js",
+            "assets/flashcards.js",
+            "assets/backup.js",
+        ),
     ),
     Feature("practice", ("data-practice",), ("assets/practice.js",)),
     Feature("progress", ("data-progress-summary", "data-progress-bar"), ("assets/progress.js",)),
