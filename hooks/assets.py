@@ -31,11 +31,13 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from studyguide.assets import (  # noqa: E402
     FEATURES,
     STORE,
+    after_load,
     bundle_css,
     bundle_features,
     bundle_js,
     features_for,
     fingerprint,
+    loader,
 )
 
 OWN = "assets/"
@@ -112,7 +114,7 @@ def on_page_content(html: str, page: object, config: object, files: Files) -> st
     uri = f"{OWN}page-{names}.{fingerprint(text)}.min.js"
     _page_bundles[uri] = text
     src = get_relative_url(uri, page.url)  # type: ignore[attr-defined]
-    return html + f'\n<script src="{src}" defer></script>\n'
+    return html + "\n" + loader(src, lazy=after_load(features)) + "\n"
 
 
 def on_post_build(config: object) -> None:

@@ -10,6 +10,7 @@ one per feature.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -61,6 +62,9 @@ class Feature:
     name: str
     markers: tuple[str, ...]
     sources: tuple[str, ...]
+    # Not needed for the first render: fetched after the page's `load` event when a page
+    # uses no other feature (the home summary and the checklist, below the page's start).
+    after_load: bool = False
 
 
 # The saved-state layer every feature with stored progress needs, loaded first.
@@ -79,18 +83,37 @@ STORE = Feature(
 FEATURES = (
     Feature(
         "cards",
-        ('data-fc-deck="', "data-fc-index", "data-backup"),
-        (
-            "assets/vendor/ts-fsrs.min.js",
-            "assets/srs.js",
-            "assets/flashcards.js",
-            "assets/backup.js",
-        ),
+        ('data-fc-deck="', "data-fc-index"),
+        ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
     ),
+    Feature("backup", ("data-backup",), ("assets/backup.js",)),
     Feature("practice", ("data-practice",), ("assets/practice.js",)),
-    Feature("progress", ("data-progress-summary", "data-progress-bar"), ("assets/progress.js",)),
+    Feature(
+        "progress",
+        ("data-progress-summary", "data-progress-bar"),
+        ("assets/progress.js",),
+        after_load=True,
+    ),
 )
 VENDORED = "assets/vendor/"
+
+
+def after_load(features: Iterable[Feature]) -> bool:
+    """True when a page's features may all wait for its `load` event."""
+    wanted = [f for f in features if f is not STORE]
+    return bool(wanted) and all(f.after_load for f in wanted)
+
+
+def loader(src: str, *, lazy: bool) -> str:
+    """The tag that loads a page's feature bundle: deferred, or (lazy) an inline script that
+    adds it once the page has loaded (at once when it already has: instant navigation)."""
+    if not lazy:
+        return f'<script src="{src}" defer></script>'
+    return (
+        "<script>(function(u){function g(){var s=document.createElement('script');s.src=u;"
+        "document.body.append(s)}document.readyState==='complete'?g():"
+        f"addEventListener('load',g,{{once:true}})}})({json.dumps(src)})</script>"
+    )
 
 
 def features_for(html: str) -> list[Feature]:
