@@ -136,13 +136,14 @@
     return { stability: stability, difficulty: Math.min(10, Math.max(1, difficulty)) };
   }
 
-  /* One SM-2 card as an FSRS record, its due date kept; null for a new card (no record). */
+  /* One SM-2 card as an FSRS record, its due date kept; null for a new card (no record).
+   * `first` is 0 (before any day's new-card count): SM-2 did not record it. */
   function cardFromSM2(c) {
     if (c.state === "new") return null;
     var rec;
     if (c.state === "review") {
-      var m = memoryFromSM2(c.ef, c.interval), last = c.due - c.interval * DAY;
-      rec = fromCard(F.createEmptyCard(new Date(last)), last);
+      var m = memoryFromSM2(c.ef, c.interval), last = Math.max(0, c.due - c.interval * DAY);
+      rec = fromCard(F.createEmptyCard(new Date(last)), 0);
       rec.state = F.State.Review;
       rec.stability = m.stability;
       rec.difficulty = m.difficulty;
@@ -150,9 +151,9 @@
       rec.last_review = last;
     } else {
       // Answered Again (SM-2's one-minute relearning): the library's state after Again then.
-      var at = c.due - MINUTE;
+      var at = Math.max(0, c.due - MINUTE);
       rec = fromCard(scheduler().next(F.createEmptyCard(new Date(at)), new Date(at),
-        F.Rating.Again).card, at);
+        F.Rating.Again).card, 0);
       if (c.lapses > 0) rec.state = F.State.Relearning;
     }
     rec.due = c.due;
