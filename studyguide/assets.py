@@ -74,7 +74,6 @@ STORE = Feature(
     (
         "assets/storage.js",
         "assets/start.js",
-        "assets/practice-score.js",
         "assets/stores.js",
     ),
 )
@@ -86,12 +85,13 @@ FEATURES = (
         ('data-fc-deck="', "data-fc-index"),
         ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
     ),
-    Feature("backup", ("data-backup",), ("assets/backup.js",)),
-    Feature("practice", ("data-practice",), ("assets/practice.js",)),
+    # The practice history's rules (practice-score.js) come with each feature that reads it.
+    Feature("backup", ("data-backup",), ("assets/practice-score.js", "assets/backup.js")),
+    Feature("practice", ("data-practice",), ("assets/practice-score.js", "assets/practice.js")),
     Feature(
         "progress",
         ("data-progress-summary", "data-progress-bar"),
-        ("assets/progress.js",),
+        ("assets/practice-score.js", "assets/progress.js"),
         after_load=True,
     ),
 )
@@ -123,12 +123,14 @@ def features_for(html: str) -> list[Feature]:
 
 
 def bundle_features(features: Iterable[Feature], read: Callable[[str], str]) -> str:
-    """One classic script for a page's features: vendored files as they are (already
-    minified, licence banner kept), the guide's own sources minified."""
+    """One classic script for a page's features, each source once: vendored files as they
+    are (already minified, licence banner kept), the guide's own sources minified."""
     parts: list[tuple[str, str]] = []
     names: list[str] = []
     for feature in features:
         for path in feature.sources:
+            if path in names:
+                continue  # shared by two of the page's features: once is enough
             names.append(path)
             text = read(path)
             parts.append((path, text.strip() if path.startswith(VENDORED) else minify_js(text)))

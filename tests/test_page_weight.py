@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.benchlib import OWN_ASSETS_BUDGET, Weight, gzip_size, linked_assets, page_weight
+from studyguide.bench.weight import OWN_ASSETS_BUDGET, Weight, gzip_size, linked_assets, page_weight
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = {"": 74_000, "frameworks/impact-first/": 74_000, "DECK": 88_000}

@@ -137,7 +137,7 @@
           return function () { listeners = listeners.filter(function (f) { return f !== fn; }); };
         },
         /* Called with another tab's change of this key (the `storage` event). */
-        changed: function () { notify(read().value); }
+        changed: function () { if (listeners.length) notify(read().value); }
       };
       if (!stores[def.name]) order.push(def.name);
       stores[def.name] = store;

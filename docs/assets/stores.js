@@ -9,7 +9,8 @@
  * attempts are united) and a one-line description for the import and summary messages. The
  * flashcards migration from SM-2 needs the scheduler (srs.js): on a page without it the old
  * data stays untouched until a flashcards page migrates it.
- * Loaded in the browser as the global `GuideStores` (after storage.js and practice-score.js),
+ * Loaded in the browser as the global `GuideStores` (after storage.js; pages that read the
+ * practice history also load practice-score.js),
  * and in Node via `require`/`import`, where `GuideStores.create(layer)` defines them on a
  * storage layer of the test's own.
  */
@@ -20,7 +21,8 @@
   if (!node && root.GuideStores) return;
   function dep(global, file) { return root[global] || (node ? require(file) : null); }
   var Storage = dep("GuideStorage", "./storage.js");
-  var Practice = dep("GuidePracticeScore", "./practice-score.js");
+  /* The practice history's rules, loaded only by pages that read that history. */
+  function practiceRules() { return dep("GuidePracticeScore", "./practice-score.js"); }
 
   function isNum(x) { return typeof x === "number" && isFinite(x); }
   function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
@@ -153,10 +155,10 @@
 
   var practice = {
     name: "practice", version: 1, label: "Practice history",
-    empty: function () { return Practice.emptyHistory(); },
+    empty: function () { return practiceRules().emptyHistory(); },
     parse: function (d) {
       if (!isMap(d) || d.v !== 1 || !Array.isArray(d.attempts)) return null;
-      var r = Practice.parseHistory(JSON.stringify(d));
+      var r = practiceRules().parseHistory(JSON.stringify(d));
       return { value: r.store, dropped: d.attempts.length - r.store.attempts.length };
     },
     /* Both histories, each attempt once (by date and prompt), oldest first, newest kept. */
@@ -167,7 +169,7 @@
         if (!seen[k]) { seen[k] = 1; all.push(a); }
       });
       all.sort(function (a, b) { return Date.parse(a.date) - Date.parse(b.date); });
-      return { v: 1, attempts: all.slice(-Practice.MAX_ATTEMPTS) };
+      return { v: 1, attempts: all.slice(-practiceRules().MAX_ATTEMPTS) };
     },
     describe: function (v) { return plural(v.attempts.length, "attempt"); }
   };
