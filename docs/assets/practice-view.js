@@ -2,27 +2,15 @@
  *
  * practice.js (control) decides what to show: it reads the page, keeps the session state and
  * the saved history, and calls these functions with plain objects. Every element here is built
- * with `el()` (createElement and text nodes, never HTML strings), so text from the page or from
- * storage can never become markup. Loaded in the browser as the global `GuidePracticeView`.
+ * with GuideStart.el (start.js: elements and text nodes, never HTML strings), so text from the
+ * page or from storage can never become markup. Loaded in the browser as the global
+ * `GuidePracticeView`, after start.js.
  */
 (function (root) {
   "use strict";
 
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
-
-  /* An element: `el("p", {className: "x", "data-y": "1"}, ["text", child])`: `className`
-   * sets the class, every other key an attribute (so an href stays as written). */
-  function el(tag, props, children) {
-    var node = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (k) {
-      if (k === "className") node.className = props[k];
-      else node.setAttribute(k, props[k]);
-    });
-    (children || []).forEach(function (c) {
-      if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
+  var el = root.GuideStart.el; /* the guide's one way to build elements (start.js) */
 
   function replace(container, nodes) {
     while (container.firstChild) container.removeChild(container.firstChild);
@@ -36,7 +24,7 @@
     var copy = prompt.node.cloneNode(true), body = el("div", { "data-drawn": prompt.title });
     each(copy.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
     while (copy.firstChild) body.appendChild(copy.firstChild);
-    replace(container, [el("p", { className: "practice-drawn__group" }, [prompt.group]), body]);
+    replace(container, [el("p", { class: "practice-drawn__group" }, [prompt.group]), body]);
     var outline = body.querySelector("details.practice-outline");
     if (outline) outline.open = false;
     var checks = [];
@@ -100,7 +88,7 @@
     var line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
     line.setAttribute("points", m.points);
     svg.appendChild(line);
-    var trend = el("p", { className: "practice-trend", "data-trend": m.trend || "" }, [svg, " ",
+    var trend = el("p", { class: "practice-trend", "data-trend": m.trend || "" }, [svg, " ",
       m.trend ? arrows[m.trend] + " on your previous attempt (" + fmt(m.values[n - 2]) + " \u2192 " +
         fmt(m.values[n - 1]) + ")" : "Save another attempt to see a trend."]);
     var head = el("tr", {}, ["Date", "Prompt"].concat(m.dims, ["Self-check", "Weighted"])
@@ -109,13 +97,13 @@
       return el("tr", {}, [r.date, r.prompt].concat(r.levels, [r.checks, fmt(r.weighted)])
         .map(function (c) { return el("td", {}, [c]); }));
     }));
-    replace(container, [trend, el("div", { className: "practice-history__wrap" }, [
+    replace(container, [trend, el("div", { class: "practice-history__wrap" }, [
       /* The theme makes the table its own scroll box on narrow screens: focusable, so the
        * keyboard can scroll it too. */
       el("table", { tabindex: "0" }, [el("caption", {}, [m.caption]), el("thead", {}, [head]), body])])]);
   }
 
-  var api = { el: el, showDrawn: showDrawn, showTimer: showTimer, showResult: showResult,
+  var api = { showDrawn: showDrawn, showTimer: showTimer, showResult: showResult,
     showHistory: showHistory };
   root.GuidePracticeView = api;
 })(this);

@@ -8,13 +8,14 @@
  * only keeps state, reacts to the reader and decides what to show.
  * The app's shell is static HTML in its final place and size before this runs (the shell in
  * docs/practice.md, the score choices from hooks/practice.py), so starting shifts nothing.
- * History is versioned in localStorage; unreadable data is reset with a notice. Runs on every
- * page load and instant navigation (Material's `document$`); inert without `[data-practice]`.
+ * History lives in the guide's `practice` store (stores.js over storage.js: versioned, migrated,
+ * unreadable data kept aside with a notice). Start-up: GuideStart.onPage, once per page shown
+ * (full load or instant navigation); inert without `[data-practice]`.
  */
 (function () {
   "use strict";
-  var KEY = "wbpm-guide.practice.v1", PREFIX = "wbpm-guide.practice.", SHOWN = 20;
-  var S = window.GuidePracticeScore, V = window.GuidePracticeView;
+  var SHOWN = 20;
+  var S = window.GuidePracticeScore, V = window.GuidePracticeView, Store = window.GuideStores.practice;
   var each = function (l, f) { Array.prototype.forEach.call(l, f); };
   var ticker = null;
   var MSG = {
@@ -60,19 +61,6 @@
     return dims;
   }
 
-  /* ---- Storage --------------------------------------------------------------------------- */
-
-  function read() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
-  function write(v) { try { localStorage.setItem(KEY, v); return true; } catch (e) { return false; } }
-  function dropOld() {
-    try {
-      for (var i = localStorage.length - 1; i >= 0; i--) {
-        var k = localStorage.key(i);
-        if (k && k.indexOf(PREFIX) === 0 && k !== KEY) localStorage.removeItem(k);
-      }
-    } catch (e) { /* storage unavailable */ }
-  }
-
   function stamp(iso) {
     var d = new Date(iso), p = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate()) + " " +
@@ -94,15 +82,15 @@
     this.drawn = { outline: null, checks: [] };
     this.done = false;
     this.timer = S.timer(0);
-    var loaded = S.parseHistory(read());
-    this.history = loaded.store;
+    var loaded = Store.read();
+    this.history = loaded.value;
     this.el = { notice: $(".practice-notice"), drawn: $(".practice-drawn"), form: $("form"),
       result: $("[data-result]"), hist: $("[data-history]"), histButtons: $("[data-history-buttons]") };
     this.timerParts = { clock: $("[data-timer]"), note: $(".practice-timer__note"),
       alert: $("[data-time-up]"), box: $(".practice-timer"), start: $('[data-action="start"]'),
       pause: $('[data-action="pause"]') };
-    if (loaded.reset) {
-      write(JSON.stringify(this.history));
+    if (loaded.notice === "reset" || loaded.notice === "dropped") {
+      Store.write(this.history); /* the readable part, saved back; the rest is kept aside */
       this.el.notice.textContent = MSG.reset;
     }
   }
@@ -112,6 +100,7 @@
   };
 
   Session.prototype.tick = function () {
+    if (!this.app.isConnected) return this.stop(); /* the reader navigated away */
     var now = Date.now(), left = S.remaining(this.timer, now), run = S.running(this.timer);
     var has = this.timer.duration > 0;
     if (has && left <= 0 && !this.done) {
@@ -222,7 +211,7 @@
       return this.showResult("Score all dimensions before saving.");
     }
     this.history = S.addAttempt(this.history, this.attempt());
-    var saved = write(JSON.stringify(this.history));
+    var saved = Store.write(this.history);
     this.showHistory();
     this.showResult(saved ? "Saved to your history below." : "Could not save: this browser's storage is unavailable.");
   };
@@ -235,7 +224,7 @@
         [w === null ? "" : w.toFixed(2), S.checkSummary(a), (a.checks || []).join("; ")]));
     });
     var url = URL.createObjectURL(new Blob([S.toCSV(rows)], { type: "text/csv;charset=utf-8" }));
-    var link = V.el("a", { href: url, download: "practice-attempts.csv" });
+    var link = window.GuideStart.el("a", { href: url, download: "practice-attempts.csv" });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -246,7 +235,7 @@
     if (!window.confirm("Delete all " + this.history.attempts.length + " saved practice attempts " +
         "from this browser? This cannot be undone.")) return;
     this.history = S.emptyHistory();
-    try { localStorage.removeItem(KEY); } catch (err) { /* nothing stored */ }
+    Store.write(this.history);
     this.el.notice.textContent = "Practice history cleared.";
     this.showHistory();
   };
@@ -266,19 +255,14 @@
     this.showHistory();
   };
 
-  function init() {
+  window.GuideStart.onPage("practice", function () {
     if (ticker !== null) { clearInterval(ticker); ticker = null; }
     var app = document.querySelector("[data-practice]");
     if (!app || app.hasAttribute("data-ready") || !S || !V) return;
     app.setAttribute("data-ready", "");
-    dropOld();
     try { new Session(app).wire(); } catch (err) {
       app.hidden = true; /* never a broken page: the lists and rubric stay readable */
       if (window.console) console.warn("practice room unavailable:", err);
     }
-  }
-
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  });
 })();
