@@ -58,6 +58,10 @@ FAQ_PAGE = "faq.md"
 PRACTICE_PAGE = "practice.md"
 MAX_BACK_WORDS = 40  # studyguide.card_rules checks it; answers taken from prose are cut to it
 SHAPE_PREFIX = "Give the shape of the answer: "
+# A prompt's own request for the model line, dropped from its shape question.
+MODEL_ANSWER_ASK_RE = re.compile(
+    r"\s*(?:Give the (?:shape of the|model) answer\.?|(?:The )?model answer\?)\s*$", re.I
+)
 SHAPE_FOOTER = "Moves, not words: say it your own way."
 MISTAKES_PAGE = "mistakes.md"
 CLAIMS_DECKS = {"fact": "Figures", "example": "Figures", "script": "Scripts"}
@@ -143,7 +147,7 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
         if claim.kind == "script":
             if not claim.note:
                 continue  # reported by script_shape_problems
-            front, back = f"{SHAPE_PREFIX}{claim.prompt}", f"{claim.note}\n\n*{SHAPE_FOOTER}*"
+            front, back = shape_question(claim.prompt), f"{claim.note}\n\n*{SHAPE_FOOTER}*"
         else:
             front, back = claim.prompt, f":claim[{claim.id}]\n\n*{note}*"
         cards.append(
@@ -158,6 +162,15 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
             )
         )
     return cards
+
+
+def shape_question(prompt: str) -> str:
+    """A script's prompt as a "give the shape of the answer" question: the prompt's own
+    closing request for a model answer is dropped, and a prompt that already asks for the
+    shape is kept as written."""
+    if prompt.lower().startswith(SHAPE_PREFIX.lower()[:14]):
+        return prompt
+    return SHAPE_PREFIX + MODEL_ANSWER_ASK_RE.sub("", prompt).strip()
 
 
 def script_shape_problems(registry: Registry, path: str = "docs/claims.yml") -> list[Problem]:

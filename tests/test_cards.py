@@ -15,6 +15,7 @@ from studyguide.cards import (
     page_slug,
     question_cards,
     script_shape_problems,
+    shape_question,
     slugify,
 )
 from studyguide.claims import load_registry
@@ -180,6 +181,18 @@ def test_claim_cards_cover_prompts_only_with_kind_line_and_deck():
     assert "::script[" not in by_id["claim-line"].back_md
     assert by_id["claim-rounds"].source_path == "docs/claims.yml"
     assert by_id["claim-rounds"].line == 11
+
+
+def test_shape_questions_drop_the_prompts_own_request_for_a_model_answer():
+    assert shape_question('Follow-up: "Does it scale?" Give the model answer.') == (
+        'Give the shape of the answer: Follow-up: "Does it scale?"'
+    )
+    assert shape_question("A bank needs audits. Model answer?") == (
+        "Give the shape of the answer: A bank needs audits."
+    )
+    assert shape_question("Give the shape of a build-versus-buy answer.") == (
+        "Give the shape of a build-versus-buy answer."
+    )
 
 
 def test_a_script_prompt_without_a_note_is_a_problem_and_no_card():
