@@ -75,8 +75,10 @@ QUESTION_RE = re.compile(
 # A cheap test that a page may hold a question block at all (QUESTION_RE, any line).
 QUESTION_ANYWHERE_RE = re.compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
 WHY_PREFIX = "**Why it costs points:**"
-WHY_SUFFIX = "-why"  # id suffix of a mistake's why-it-costs-points card
+# Where a card's answer may be cut: after a sentence's end, before its next word (quotes and
+# emphasis stay with their sentence, unlike page_text.SENTENCE_END_RE, which drops them).
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
+WHY_SUFFIX = "-why"  # id suffix of a mistake's why-it-costs-points card
 
 
 @dataclass(frozen=True)

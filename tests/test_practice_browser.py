@@ -62,6 +62,15 @@ def score(page, levels: dict[str, str]) -> None:
         page.locator(f'input[name="practice-{dim}"][value="{level}"]').check()
 
 
+def old_attempt() -> dict[str, object]:
+    """An attempt as saved before self-checks existed (no `checks`, no `checkTotal`)."""
+    return {
+        "prompt": "Model registry",
+        "date": "2026-11-26T10:00:00.000Z",
+        "scores": dict.fromkeys(DIMS, "adequate"),
+    }
+
+
 def stored(page, key: str) -> object:
     raw = page.evaluate(f"localStorage.getItem({json.dumps(key)})")
     return None if raw is None else json.loads(raw)
@@ -225,11 +234,7 @@ def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_p
 
 def test_corrupted_or_old_practice_state_is_reset_with_a_notice(page, served_site):
     open_practice(page, served_site)
-    good = {
-        "prompt": "Model registry",
-        "date": "2026-11-26T10:00:00.000Z",
-        "scores": dict.fromkeys(DIMS, "adequate"),
-    }
+    good = old_attempt()
     mixed = json.dumps({"v": 1, "attempts": [good, {"prompt": 3}, "junk"]})
     page.evaluate(
         "([k, v]) => { localStorage.setItem(k, v);"

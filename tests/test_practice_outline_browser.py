@@ -14,7 +14,13 @@ import json
 import pytest
 
 from tests.test_accessibility import axe_script, axe_violations, describe  # noqa: F401
-from tests.test_practice_browser import DIMS, PRACTICE_KEY, open_practice, score, stored
+from tests.test_practice_browser import (
+    PRACTICE_KEY,
+    old_attempt,
+    open_practice,
+    score,
+    stored,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +67,7 @@ def test_outline_can_be_revealed_on_request_before_the_timer_runs(page, served_s
 
 def test_self_check_ticks_are_saved_with_the_attempt_and_shown(page, served_site):
     open_practice(page, served_site)
-    good = {
-        "prompt": "Model registry",
-        "date": "2026-11-20T10:00:00.000Z",
-        "scores": dict.fromkeys(DIMS, "adequate"),
-    }
+    good = old_attempt()
     # History saved before self-checks existed: kept as it is, never dropped.
     page.evaluate(
         "([k, v]) => localStorage.setItem(k, v)",
