@@ -24,6 +24,7 @@ from studyguide.card_rules import (
 )
 from studyguide.cards import Card, collect_cards
 from studyguide.claims import load_registry
+from studyguide.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -187,7 +188,7 @@ def test_one_idea_under_two_questions_is_reported():
 
 
 @pytest.fixture(scope="module")
-def guide_cards() -> tuple[list[Card], list[object]]:
+def guide_cards() -> tuple[list[Card], list[Problem]]:
     reg, problems = load_registry((DOCS / "claims.yml").read_text(encoding="utf-8"))
     assert problems == []
     pages = {

@@ -13,6 +13,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,7 +72,7 @@ def old_attempt() -> dict[str, object]:
     }
 
 
-def stored(page, key: str) -> object:
+def stored(page, key: str) -> Any:  # parsed JSON: the test knows its shape
     raw = page.evaluate(f"localStorage.getItem({json.dumps(key)})")
     return None if raw is None else json.loads(raw)
 
