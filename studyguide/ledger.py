@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 
 from studyguide.claims import Registry
+from studyguide.freshness import age_days, read_on
 from studyguide.render import KIND_LABELS, escape
 
 KIND_HELP = {
@@ -28,7 +30,9 @@ CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
 """Where the claims table goes in the ledger's rendered HTML (see `fill_claims_table`)."""
 
 
-def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
+def render_ledger(
+    registry: Registry, usage: Mapping[str, set[str]], today: date | None = None
+) -> str:
     """Markdown for the ledger page, with `CLAIMS_TABLE_SLOT` where the claims table goes.
 
     `usage` maps claim ids to what shows them; claims nothing shows get their own section.
@@ -36,7 +40,9 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     slot after Markdown and the search index have seen the page: a table of thousands of
     rows would otherwise cost more to parse (twice) than the rest of a large site's claim
     handling together, and the pages that show a figure are what search should find.
+    Each source also shows how long ago it was read, counted to `today` (the build's day).
     """
+    today = today or date.today()
     lines = [
         "---",
         "description: Every figure and model line in this guide, its kind, its source, "
@@ -58,8 +64,11 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     for source in registry.sources.values():
         lines.append(f"### {_cell(source.title)} {{#source-{source.id}}}")
         lines.append("")
+        age = age_days(source, today)
         lines.append(
             f"Dated {_cell(source.date)}; {counts[source.id]} claims."
+            + (f" Read on {_cell(read_on(source))}, {age} days before this build." if age else "")
+            + (" Read on the day of this build." if age == 0 else "")
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
