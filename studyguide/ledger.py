@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 
-from studyguide.claims import Registry
+from studyguide.claims import Registry, Source
 from studyguide.freshness import age_days, read_on
 from studyguide.render import KIND_LABELS, escape
 
@@ -24,6 +24,16 @@ KIND_HELP = {
 
 def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
+
+
+def _reading(source: Source, today: date) -> str:
+    """How long before the build the source was read, as a sentence (empty if undated)."""
+    age = age_days(source, today)
+    if age is None:
+        return ""
+    if age <= 0:
+        return " Read on the day of this build." if age == 0 else f" Read on {read_on(source)}."
+    return f" Read on {_cell(read_on(source))}, {age} days before this build."
 
 
 CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
@@ -64,11 +74,9 @@ def render_ledger(
     for source in registry.sources.values():
         lines.append(f"### {_cell(source.title)} {{#source-{source.id}}}")
         lines.append("")
-        age = age_days(source, today)
         lines.append(
             f"Dated {_cell(source.date)}; {counts[source.id]} claims."
-            + (f" Read on {_cell(read_on(source))}, {age} days before this build." if age else "")
-            + (" Read on the day of this build." if age == 0 else "")
+            + _reading(source, today)
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
