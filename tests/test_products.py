@@ -147,3 +147,9 @@ def test_a_thin_product_page_is_reported() -> None:
     text = '---\ndescription: d\n---\n# T\n\n??? question "Q?"\n    A.\n'
     problems = product_page_problems("products/x.md", text)
     assert len(problems) == len(SECTIONS) + 4  # sections, date, cards, words, deck
+
+
+def test_the_copy_check_also_knows_the_documentation_read() -> None:
+    """tests/test_content.py checks every page against every fingerprint; the docs are there."""
+    docs_prints = sorted((ROOT / "tests" / "fingerprints").glob("docs-*.txt"))
+    assert docs_prints, "no fingerprint of the W&B/CoreWeave docs read for the product map"
