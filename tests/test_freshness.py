@@ -7,13 +7,13 @@ HTTP check is injected, so these tests say the same thing on any day and any mac
 from __future__ import annotations
 
 import http.server
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from scripts.static_server import serve_with
 from studyguide.claims import Source, load_registry
 from studyguide.freshness import (
     LinkResult,
@@ -145,14 +145,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def loopback() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_with(_Handler) as url:
+        yield url.rstrip("/")
 
 
 def test_http_checker_against_a_loopback_server(loopback: str) -> None:
