@@ -119,7 +119,7 @@ build-properdocs: $(VENV)/.stamp
 # .github/workflows/freshness.yml runs it. FRESHNESS_ARGS=--no-links skips the network.
 FRESHNESS_ARGS ?=
 freshness: $(VENV)/.stamp
-	$(PY) scripts/freshness.py $(FRESHNESS_ARGS)
+	PYTHONPATH=. $(PY) scripts/freshness.py $(FRESHNESS_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache $(VENV)

@@ -6,7 +6,8 @@ Reads `docs/claims.yml` and every page under `docs/`, prints one line per proble
 distinct URL), so it is run by a maintainer or by the weekly workflow
 (.github/workflows/freshness.yml), never by `make test`.
 
-Usage: `python scripts/freshness.py [--today YYYY-MM-DD] [--max-age DAYS] [--no-links]`.
+Usage (from the repository root):
+`PYTHONPATH=. python scripts/freshness.py [--today YYYY-MM-DD] [--max-age DAYS] [--no-links]`.
 """
 
 from __future__ import annotations
@@ -17,24 +18,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from studyguide.claims import load_registry
+from studyguide import freshness
 
-from studyguide.claims import load_registry  # noqa: E402
-from studyguide.freshness import (  # noqa: E402
-    MAX_AGE_DAYS,
-    LinkChecker,
-    check_links,
-    external_links,
-    http_checker,
-    report,
-    stale_sources,
-)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(
-    root: Path, today: date, max_age: int, checker: LinkChecker | None
+    root: Path, today: date, max_age: int, checker: freshness.LinkChecker | None
 ) -> tuple[list[str], bool, int]:
     """The report lines, whether it failed, and how many links were asked (0 with no checker)."""
     docs = root / "docs"
@@ -45,9 +36,10 @@ def run(
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(docs.rglob("*.md"))
     }
-    where = external_links(registry, pages)
-    results = check_links(where, checker) if checker else []
-    lines, failed = report(stale_sources(registry, today, max_age), results, where, max_age)
+    where = freshness.external_links(registry, pages)
+    results = freshness.check_links(where, checker) if checker else []
+    stale = freshness.stale_sources(registry, today, max_age)
+    lines, failed = freshness.report(stale, results, where, max_age)
     return lines, failed, len(results)
 
 
@@ -55,10 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the options, run the checks, print the report; 1 when anything failed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--today", type=date.fromisoformat, default=date.today())
-    parser.add_argument("--max-age", type=int, default=MAX_AGE_DAYS, help="days")
+    parser.add_argument("--max-age", type=int, default=freshness.MAX_AGE_DAYS, help="days")
     parser.add_argument("--no-links", action="store_true", help="skip the network checks")
     args = parser.parse_args(argv)
-    checker = None if args.no_links else http_checker()
+    checker = None if args.no_links else freshness.http_checker()
     lines, failed, asked = run(ROOT, args.today, args.max_age, checker)
     for line in lines:
         print(line)

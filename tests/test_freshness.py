@@ -179,3 +179,26 @@ def test_ledger_shows_how_long_ago_each_source_was_read() -> None:
     assert "Dated 2020-01-01; 0 claims. Read on 2026-11-26, 5 days before this build." in md
     assert "Dated 2026-12-01; 1 claims. Read on the day of this build." in md
     assert "Read on 2026-06-03, 181 days before this build." in md
+
+
+def test_the_script_reads_claims_and_pages_and_fails_on_a_dead_link(tmp_path: Path) -> None:
+    from scripts.freshness import run
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/claims.yml").write_text(
+        "sources:\n  s: {title: T, date: 2026-11-30, url: 'https://a.example/'}\nclaims: {}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs/p.md").write_text("[b](https://b.example/x)\n", encoding="utf-8")
+
+    def fake(url: str) -> LinkResult:
+        return LinkResult(url, 200 if url == "https://a.example/" else 410)
+
+    lines, failed, asked = run(tmp_path, TODAY, 180, fake)
+    assert (failed, asked) == (True, 2)
+    assert lines == [
+        "docs/p.md:1: link https://b.example/x HTTP 410 (used at docs/p.md:1) — find where "
+        "the page moved, update the link and its source, and re-read it"
+    ]
+    assert run(tmp_path, TODAY, 180, None) == ([], False, 0)  # --no-links: dates only
+    assert run(tmp_path, date(2027, 6, 1), 180, None)[1]  # the same file, half a year on
