@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from studyguide.claims import load_registry
 from studyguide import freshness
+from studyguide.claims import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
