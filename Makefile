@@ -21,10 +21,13 @@ help:
 	@echo "make freshness - sources read over 180 days ago, external links that fail (network)"
 	@echo "make clean   - remove site/, caches and .venv"
 
-# The venv is rebuilt whenever requirements.txt changes (the stamp is older than it).
-$(VENV)/.stamp: requirements.txt
+# The venv is rebuilt whenever requirements.txt or pyproject.toml changes (the stamp is
+# older than them). The package `studyguide` is installed editable: hooks, scripts and tests
+# import it from the venv, and edits to it take effect without reinstalling.
+$(VENV)/.stamp: requirements.txt pyproject.toml
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
 venv: $(VENV)/.stamp
@@ -119,7 +122,7 @@ build-properdocs: $(VENV)/.stamp
 # .github/workflows/freshness.yml runs it. FRESHNESS_ARGS=--no-links skips the network.
 FRESHNESS_ARGS ?=
 freshness: $(VENV)/.stamp
-	PYTHONPATH=. $(PY) scripts/freshness.py $(FRESHNESS_ARGS)
+	$(PY) scripts/freshness.py $(FRESHNESS_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache $(VENV)

@@ -6,8 +6,8 @@ Reads `docs/claims.yml` and every page under `docs/`, prints one line per proble
 distinct URL), so it is run by a maintainer or by the weekly workflow
 (.github/workflows/freshness.yml), never by `make test`.
 
-Usage (from the repository root):
-`PYTHONPATH=. python scripts/freshness.py [--today YYYY-MM-DD] [--max-age DAYS] [--no-links]`.
+Usage (with `studyguide` installed, as `make venv` does):
+`python scripts/freshness.py [--today YYYY-MM-DD] [--max-age DAYS] [--no-links]`.
 """
 
 from __future__ import annotations

@@ -36,6 +36,12 @@ def _reading(source: Source, today: date) -> str:
     return f" Read on {_cell(read_on(source))}, {age} days before this build."
 
 
+FRONT_MATTER = (
+    "---\ndescription: Every figure and model line in this guide, its kind, its source, "
+    "and the pages that show it.\n---\n"
+)
+"""The ledger page's front matter: what MkDocs reads for its title and meta description."""
+
 CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
 """Where the claims table goes in the ledger's rendered HTML (see `fill_claims_table`)."""
 
@@ -54,11 +60,7 @@ def render_ledger(
     """
     today = today or date.today()
     lines = [
-        "---",
-        "description: Every figure and model line in this guide, its kind, its source, "
-        "and the pages that show it.",
-        "---",
-        "",
+        FRONT_MATTER,
         "# Sources and figures",
         "",
         "Every figure and model line on this site, in the flashcards and on the study sheet "

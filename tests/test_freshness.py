@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from scripts.static_server import serve_with
 from studyguide.claims import Source, load_registry
 from studyguide.freshness import (
     LinkResult,
@@ -25,6 +24,7 @@ from studyguide.freshness import (
     stale_sources,
 )
 from studyguide.ledger import render_ledger
+from studyguide.static_server import serve_with
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 1)

@@ -3,7 +3,7 @@
 Rules held here, each a small pure function with a test proving it can fail:
 - every link to W&B's or CoreWeave's documentation anywhere in docs/ is a source in
   docs/claims.yml (so the ledger lists it with the day it was read and `make freshness`
-  watches it), and every documentation source is linked from some page;
+  watches it), and every documentation source is linked from some page or backs a claim;
 - every product page says when it was documented, covers the design questions, the
   Three-Layer Lens and likely prompts, has 4-6 question cards and more than 400 words.
 """
@@ -49,10 +49,13 @@ def undeclared_doc_links(pages: Mapping[str, str], source_urls: Iterable[str]) -
     ]
 
 
-def unlinked_doc_sources(sources: Mapping[str, str], pages: Mapping[str, str]) -> list[str]:
-    """Documentation sources (id -> url) that no page links to."""
+def unlinked_doc_sources(
+    sources: Mapping[str, str], pages: Mapping[str, str], cited: Iterable[str] = ()
+) -> list[str]:
+    """Documentation sources (id -> url) that no page links to and no claim cites."""
     linked = {url for text in pages.values() for url in doc_links(text)}
-    return sorted(sid for sid, url in sources.items() if url not in linked)
+    used = set(cited)
+    return sorted(sid for sid, url in sources.items() if url not in linked and sid not in used)
 
 
 def product_page_problems(page: str, text: str) -> list[str]:
@@ -78,6 +81,11 @@ def _pages(folder: Path = DOCS) -> dict[str, str]:
     }
 
 
+def _cited_sources() -> set[str]:
+    registry, _ = load_registry((DOCS / "claims.yml").read_text(encoding="utf-8"))
+    return {claim.source for claim in registry.claims.values()}
+
+
 def _doc_sources() -> dict[str, str]:
     registry, problems = load_registry((DOCS / "claims.yml").read_text(encoding="utf-8"))
     assert not problems
@@ -93,10 +101,10 @@ def test_every_documentation_link_is_a_recorded_source() -> None:
     assert not undeclared_doc_links(_pages(), _doc_sources().values())
 
 
-def test_every_documentation_source_is_linked_from_a_page() -> None:
+def test_every_documentation_source_is_linked_from_a_page_or_backs_a_claim() -> None:
     sources = _doc_sources()
     assert len(sources) >= 10, "the product map cites W&B's and CoreWeave's docs"
-    assert not unlinked_doc_sources(sources, _pages())
+    assert not unlinked_doc_sources(sources, _pages(), _cited_sources())
 
 
 def test_every_documentation_source_has_a_url_on_a_documentation_site() -> None:
@@ -141,6 +149,7 @@ def test_a_source_no_page_links_is_reported() -> None:
     assert unlinked_doc_sources(sources, {"p.md": "[a](https://docs.wandb.ai/a)"}) == [
         "wandb-docs-b"
     ]
+    assert unlinked_doc_sources(sources, {}, cited=["wandb-docs-a"]) == ["wandb-docs-b"]
 
 
 def test_a_thin_product_page_is_reported() -> None:
