@@ -176,6 +176,7 @@ def render_index(
     decks: Sequence[Deck],
     downloads_url: str = "../downloads/",
     hrefs: Mapping[str, str] | None = None,
+    review_url: str = "../review/",
 ) -> tuple[str, str]:
     """The index page as (front matter, body): a table of decks with card counts, due and new
     counts (filled in by the script), and the download links.
@@ -202,9 +203,11 @@ def render_index(
     body = (
         "# Flashcards\n\n"
         "Every card is built from this guide when the site is built, so the decks follow the "
-        "pages. Pick a deck to study one card at a time: the schedule (the SM-2 method) keeps "
-        "a card away longer each time you know it, and brings it back soon when you do not. "
-        "Progress is saved in this browser only.\n\n"
+        "pages. Pick a deck to study one card at a time, or review every deck at once: the "
+        "schedule (FSRS) keeps a card away longer each time you know it, and brings it back "
+        "soon when you do not. Progress is saved in this browser only.\n\n"
+        f'<p class="fc-review-link"><a class="md-button md-button--primary" href="{review_url}">'
+        "Review all decks</a> <span data-fc-review-line></span></p>\n\n"
         '<table class="fc-index" data-fc-index>\n'
         "<thead><tr><th>Deck</th><th>Cards</th><th>Due now</th><th>New</th></tr></thead>\n"
         f"<tbody>\n{rows}\n</tbody>\n"
