@@ -153,6 +153,8 @@ def test_export_then_import_in_another_browser_merges_and_asks_first(
         assert stored(other)["cards"][ids[0]] == old, "nothing is written before Apply"
         other.get_by_role("button", name="Apply").click()
         other.wait_for_selector("[data-backup-status] >> text=Imported")
+        total = other.locator("tfoot [data-fc-due]")
+        assert total.inner_text() == "3", "the index counts the imported cards at once"
         cards = stored(other)["cards"]
         assert cards[ids[0]] == new, "the newer review wins"
         assert cards[ids[1]] == old and cards[ids[2]] == old
