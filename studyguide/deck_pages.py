@@ -98,7 +98,7 @@ def render_study(deck: Deck) -> str:
     Rendered on the server so the script only fills it in and nothing below it moves when
     the script runs (layout shift). The card list below it is hidden by the stylesheet from
     the first paint for the same reason. Readers without JavaScript never see the panel: the
-    `<noscript>` style after it hides it and shows them the card list instead.
+    `<noscript>` style in the page's <head> (overrides/main.html) hides it and shows the list.
     """
     n = len(deck.cards)
     counts = " · ".join(
@@ -144,10 +144,7 @@ def render_study(deck: Deck) -> str:
         + "</div>\n"
         '<p class="fc-notice" role="status"></p>\n'
         "</div>\n"
-        # `.no-js` (Material removes it from <html> when its script runs): instant navigation
-        # parses fetched pages without scripting, so this style then comes alive, harmlessly.
-        "<noscript><style>.no-js .fc-study{display:none}.no-js .fc-list{display:block!important}"
-        "</style></noscript>\n"
+        # Without JavaScript the page's <head> hides this panel (overrides/main.html).
     )
 
 
