@@ -8,11 +8,13 @@ registered source, and the outline cards in step with the page.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from studyguide.claims import load_registry
 from studyguide.drill_cards import PRACTICE_DECK, practice_cards
 from studyguide.practice_prompts import (
     CUES,
@@ -161,3 +163,14 @@ def test_every_prompt_has_cues_a_full_outline_and_a_self_check(prompts):
         assert set(CUES) <= set(p.cues), p.title
         assert list(p.outline) == list(OUTLINE_FIELDS), f"{p.title}: fields out of order"
         assert 2 <= len(p.checks) <= 5, p.title
+
+
+def test_every_documentation_link_on_the_page_is_a_registered_source():
+    """Prompts are written from W&B's own pages: each page they cite is a source in
+    docs/claims.yml, with the date it was read, so the ledger and `make freshness` know it."""
+    reg, _ = load_registry((ROOT / "docs" / "claims.yml").read_text(encoding="utf-8"))
+    registered = {s.url for s in reg.sources.values() if s.url}
+    links = re.findall(r"\]\((https://docs\.[^)\s]+)\)", PAGE.read_text(encoding="utf-8"))
+    assert len(links) >= 12
+    missing = sorted(set(links) - registered)
+    assert missing == [], f"cite these pages as sources in docs/claims.yml: {missing}"
