@@ -5,7 +5,7 @@ Thin event functions over `studyguide.cards` (where cards come from) and
 `on_files` leaves the build's `BuildContext` in `config["guide"]`.
 
 - on_files: extract every card from the claims and the pages, expand its claims with
-  `process_page` (recording usage and problems in the context, which the claims hook reports
+  `expand_page` (recording usage and problems in the context, which the claims hook reports
   with all others), add `flashcards/index.md` and one `flashcards/<deck>.md` per deck as
   generated files (never written to docs/), and put the decks in the nav.
 - on_page_markdown: hand each generated flashcard page its cards. The generated file holds

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from studyguide.claims import Registry, load_registry
-from studyguide.pages import process_page
+from studyguide.expand import expand_page
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 TOP_LEVEL_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_]*):", re.MULTILINE)
@@ -119,7 +119,7 @@ def expand_markdown(text: str, registry: Registry, src_uri: str) -> str:
     front matter kept, prose not checked: what a plain-Material build of our content reads."""
     front, body = split_front_matter(text)
     ledger = get_relative_url("sources/", page_url(src_uri) or ".")
-    result = process_page(body, registry, src_uri, ledger_url=ledger, check_prose=False)
+    result = expand_page(body, registry, src_uri, ledger_url=ledger, check_prose=False)
     return front + result.markdown
 
 

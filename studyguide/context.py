@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from studyguide.claims import Registry
-from studyguide.pages import PageResult, values_index
+from studyguide.expand import PageResult, values_index
 from studyguide.problems import Problem
 
 

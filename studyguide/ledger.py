@@ -107,7 +107,7 @@ def render_claims_table(
         note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
         rows.append(
             f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
-            f"<td>{_cell(registry.text(claim.id))}{note}</td>"
+            f'<td><span class="claim-value">{_cell(registry.text(claim.id))}</span>{note}</td>'
             f"<td>{KIND_LABELS.get(claim.kind, claim.kind)}</td>"
             f'<td><a href="#source-{claim.source}">{_cell(claim.source)}</a></td>'
             f"<td>{shown}</td></tr>"

@@ -16,7 +16,7 @@ Nothing on the sheet is typed twice. Its parts are read from the same sources as
 - the checklist: the task-list items of the checklist page, grouped by its `## ` sections.
 
 The sheet is Markdown that still holds `:claim[ID]` and `::script[ID]`, so the claims hook
-expands it with the same `process_page` as every page and checks its figures. Links in copied
+expands it with the same `expand_page` as every page and checks its figures. Links in copied
 text are reduced to their words: the sheet is meant for paper, and a copied relative link
 would point elsewhere from the sheet's own address.
 """
@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from studyguide import grammar
 from studyguide.cards import H2_RE, WHY_PREFIX, mistake_cards, page_title, split_front_matter
 from studyguide.claims import Registry
 from studyguide.mask import mask_code
@@ -44,8 +45,6 @@ PDF_A4 = "study-sheet-a4.pdf"
 
 STEP_RE = re.compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
 PATTERN_HEADING = "The pattern"
-SCRIPT_RE = re.compile(r"^[ \t]*::script\[(?P<id>[^\]\n]+)\][ \t]*$")
-CLAIM_REF_RE = re.compile(r"(?<!:):claim\[(?P<id>[^\]\n]+)\]")
 LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
 NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
 DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
@@ -168,7 +167,7 @@ def _paragraphs(lines: tuple[str, ...]) -> list[str]:
 
 
 def _scripts(lines: tuple[str, ...]) -> list[str]:
-    return [m.group("id") for line in lines if (m := SCRIPT_RE.match(line))]
+    return [sid for line in lines if (sid := grammar.script_id(line))]
 
 
 def framework(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
@@ -275,7 +274,7 @@ def rubric(text: str, src_uri: str = RUBRIC_PAGE) -> tuple[list[RubricRow], list
             continue
         cells = _cells(line)
         for k, cell in enumerate(cells):
-            m = CLAIM_REF_RE.fullmatch(cell)
+            m = grammar.CLAIM_RE.fullmatch(cell)
             if m and k > 0:
                 earns = cells[k + 1] if k + 1 < len(cells) else ""
                 rows.append(RubricRow(plain_links(cells[0]), m.group("id"), plain_links(earns)))
@@ -472,8 +471,7 @@ def render_sheet(
 def shown_claims(markdown: str, registry: Registry) -> list[str]:
     """Ids of the claims a sheet shows (its `:claim`/`::script` refs and what they embed)."""
     ids: dict[str, None] = {}
-    for m in re.finditer(r"::?(?:claim|script)\[(?P<id>[^\]\n]+)\]", markdown):
-        cid = m.group("id")
+    for cid in grammar.referenced_ids(markdown):
         if cid in registry.claims:
             ids[cid] = None
             ids.update(dict.fromkeys(registry.refs(cid)))

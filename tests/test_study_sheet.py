@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.claims import load_registry
-from studyguide.pages import process_page
+from studyguide.expand import expand_page
 from studyguide.study_sheet import (
     FRAMEWORK_PAGES,
     PATTERN_PAGES,
@@ -106,7 +106,7 @@ def test_sheet_reads_the_real_guide_without_problems(sheet) -> None:  # type: ig
 
 def test_sheet_passes_the_figure_scanner(sheet, registry) -> None:  # type: ignore[no-untyped-def]
     """The claims hook expands the generated page and fails the build on raw figures."""
-    result = process_page(sheet.markdown, registry, f"(generated) {SHEET}")
+    result = expand_page(sheet.markdown, registry, f"(generated) {SHEET}")
     assert result.problems == []
     assert ":claim[" not in result.markdown and "::script[" not in result.markdown
 
@@ -121,14 +121,14 @@ def test_a_claim_value_change_flows_through(registry, pages) -> None:  # type: i
     old = changed.claims["base-salary"]
     changed.claims["base-salary"] = dataclasses.replace(old, value="$123,457")
     sheet = render_sheet(changed, pages)
-    before = process_page(render_sheet(registry, pages).markdown, registry, "x").markdown
-    after = process_page(sheet.markdown, changed, "x").markdown
+    before = expand_page(render_sheet(registry, pages).markdown, registry, "x").markdown
+    after = expand_page(sheet.markdown, changed, "x").markdown
     assert "$123,457" in after and "$123,457" not in before
     # An embedded figure changes its script too.
     changed.claims["turnaround-after"] = dataclasses.replace(
         changed.claims["turnaround-after"], value="7 minutes"
     )
-    after = process_page(render_sheet(changed, pages).markdown, changed, "x").markdown
+    after = expand_page(render_sheet(changed, pages).markdown, changed, "x").markdown
     assert "under 7 minutes" in after
 
 

@@ -1,0 +1,256 @@
+"""What a rendered page shows readers and search engines, as plain text per surface.
+
+The claims check reads the built HTML, not the Markdown: whatever syntax, snippet, template
+or plugin put text on the page, the reader sees it here. A page becomes a list of
+`Segment`s, each a run of text between block boundaries, normalised, with the surface it is
+seen on (page text, navigation, `<title>`, meta description, an `alt` attribute...).
+
+Exempt, and removed before anything is read: an expanded claim (its markup already says
+where it comes from), a `:literal[...]`, a value on the ledger, `code`, `pre`, `kbd`,
+scripts, styles, SVG and comments.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from studyguide.normalise import normalise
+
+# Surfaces, as the error message names them ("seen in ...").
+BODY = "the page text"
+NAV = "the navigation"
+HEADER = "the page header"
+FOOTER = "the page footer"
+TITLE = "the page's <title>"
+DESCRIPTION = "the page's meta description"
+OG = "the page's Open Graph and Twitter card tags"
+ATTRIBUTE = "an attribute readers see"
+SEARCH = "the search index"
+DOWNLOAD = "the flashcard downloads"
+HEAD_SURFACES = frozenset({TITLE, DESCRIPTION, OG})
+
+_S = re.S | re.I
+EXEMPT_RES = [
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"<(script|style|pre|code|kbd|svg|template)\b[^>]*>.*?</\1\s*>", _S),
+    re.compile(r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>', _S),
+    re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>[^<]*</span>', _S),
+    re.compile(r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>', _S),
+]
+QUOTE_CONTAINER_RES = [
+    re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote>", _S),
+    re.compile(r"<q\b[^>]*>(.*?)</q>", _S),
+    re.compile(
+        r'<(div|details)\b[^>]*\bclass="admonition quote[^"]*"[^>]*>(.*?)</\1>'
+        r'|<details\b[^>]*\bclass="quote[^"]*"[^>]*>(.*?)</details>',
+        _S,
+    ),
+]
+_ADMONITION_TITLE_RE = re.compile(
+    r'<p\b[^>]*class="admonition-title"[^>]*>.*?</p>|<summary\b[^>]*>.*?</summary>', _S
+)
+TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
+ATTRIBUTE_RE = re.compile(r'\s(title|alt|aria-label|placeholder)="([^"]*)"')
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "li",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "div",
+        "dt",
+        "dd",
+        "dl",
+        "ul",
+        "ol",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "nav",
+        "header",
+        "footer",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "br",
+        "label",
+        "button",
+        "summary",
+        "details",
+        "option",
+        "title",
+        "aside",
+        "main",
+        "form",
+        "input",
+        "hr",
+        "img",
+        "select",
+        "textarea",
+        "body",
+        "html",
+        "head",
+        "meta",
+        "q",
+    ]
+)
+HEAD_RE = re.compile(r"<head\b[^>]*>(.*?)</head>", _S)
+TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", _S)
+META_RE = re.compile(r"<meta\b([^>]*)>", re.I)
+META_ATTR_RE = re.compile(r'(name|property|content)="([^"]*)"', re.I)
+_REGION_RES = [
+    (re.compile(r"<header\b.*?</header>", _S), HEADER),
+    (re.compile(r"<article\b.*?</article>", _S), BODY),
+    (re.compile(r"<footer\b.*?</footer>", _S), FOOTER),
+]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text one surface shows, normalised; `container` when inside a quote
+    container (blockquote, q, quote admonition), where any statement is a model line."""
+
+    surface: str
+    text: str
+    container: bool = False
+
+
+_LITERAL_RE = re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
+
+
+def marked_texts(markup: str) -> set[str]:
+    """The texts a page marks as literal or as a claim's value: exempt as plain text too
+    (in the search index, which keeps the words but drops the markup)."""
+    if 'class="literal"' not in markup and "claim-value" not in markup:
+        return set()
+    return {normalise(html.unescape(t)).strip() for t in _LITERAL_RE.findall(markup)}
+
+
+def remove_exempt(markup: str) -> str:
+    """`markup` without the exempt elements (claims, literals, code...)."""
+    for pattern in EXEMPT_RES:
+        if pattern.pattern[1] == "!" and "<!--" not in markup:
+            continue
+        markup = pattern.sub(" ", markup)
+    return markup
+
+
+def text_runs(markup: str) -> list[str]:
+    """The text of an HTML fragment, split at block boundaries, unescaped and normalised.
+
+    Inline tags vanish without a trace (`<em>50</em> people` reads "50 people"); a block tag
+    ends a run, so text of two table cells never joins into one figure.
+    """
+    pieces: list[str] = []
+    last = 0
+    run: list[str] = []
+    for m in TAG_RE.finditer(markup):
+        run.append(markup[last : m.start()])
+        last = m.end()
+        if m.group(2).lower() in BLOCK_TAGS:
+            pieces.append("".join(run))
+            run = []
+    run.append(markup[last:])
+    pieces.append("".join(run))
+    out = []
+    for piece in pieces:
+        text = normalise(html.unescape(piece)).strip() if piece.strip() else ""
+        if text:
+            out.append(text)
+    return out
+
+
+def attribute_texts(markup: str) -> list[str]:
+    """The values of the attributes people see (title, alt, aria-label, placeholder)."""
+    out = []
+    for m in ATTRIBUTE_RE.finditer(markup):
+        value = normalise(html.unescape(m.group(2))).strip()
+        if value:
+            out.append(value)
+    return out
+
+
+def _quote_containers(markup: str) -> tuple[str, list[Segment]]:
+    """Lift quote containers out of `markup`; their text becomes container segments."""
+    found: list[Segment] = []
+    for pattern in QUOTE_CONTAINER_RES:
+        if pattern.pattern[2] not in markup and "admonition" not in pattern.pattern:
+            continue
+
+        def lift(m: re.Match[str]) -> str:
+            inner = next(g for g in reversed(m.groups()) if g is not None)
+            inner = _ADMONITION_TITLE_RE.sub(" ", inner)
+            text = " ".join(text_runs(inner))
+            if text:
+                found.append(Segment(BODY, text, container=True))
+            return " "
+
+        markup = pattern.sub(lift, markup)
+    return markup, found
+
+
+def fragment_segments(markup: str, surface: str = BODY) -> list[Segment]:
+    """The segments of an HTML fragment (a page's content, a card's field) on one surface."""
+    markup = remove_exempt(markup)
+    markup, quoted = _quote_containers(markup)
+    if surface != BODY:
+        quoted = [Segment(surface, s.text, True) for s in quoted]
+    return (
+        quoted
+        + [Segment(surface, t) for t in text_runs(markup)]
+        + [Segment(ATTRIBUTE if surface == BODY else surface, t) for t in attribute_texts(markup)]
+    )
+
+
+def head_segments(head: str) -> list[Segment]:
+    """`<title>`, meta description and Open Graph / Twitter card texts of a page's head."""
+    out = []
+    title = TITLE_RE.search(head)
+    if title:
+        out.append(Segment(TITLE, normalise(html.unescape(title.group(1))).strip()))
+    for m in META_RE.finditer(head):
+        attrs = {k.lower(): v for k, v in META_ATTR_RE.findall(m.group(1))}
+        name = attrs.get("name") or attrs.get("property") or ""
+        if "content" not in attrs or not name:
+            continue
+        if name == "description":
+            surface = DESCRIPTION
+        elif name.startswith(("og:", "twitter:")) and name.endswith(("title", "description")):
+            surface = OG
+        else:
+            continue
+        out.append(Segment(surface, normalise(html.unescape(attrs["content"])).strip()))
+    return [s for s in out if s.text]
+
+
+def page_segments(document: str) -> list[Segment]:
+    """Every segment of a whole rendered page: head, header, navigation, body, footer."""
+    head = HEAD_RE.search(document)
+    out = head_segments(head.group(1)) if head else []
+    body = document[head.end() :] if head else document
+    regions: list[tuple[int, int, str]] = []
+    for pattern, surface in _REGION_RES:
+        m = pattern.search(body)
+        if m:
+            regions.append((m.start(), m.end(), surface))
+    regions.sort()
+    cursor = 0
+    for start, end, surface in regions:
+        if start < cursor:
+            continue
+        out += fragment_segments(body[cursor:start], NAV)
+        out += fragment_segments(body[start:end], surface)
+        cursor = end
+    out += fragment_segments(body[cursor:], NAV)
+    return out
