@@ -69,7 +69,8 @@ FRACTION_WORDS = r"(?:halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)
 # Up to two describing words between a number and what it counts: "5 senior engineers".
 ADJECTIVES = (
     r"(?:[ -](?!(?:of|the|and|or|to|in|on|at|a|an|for|per|is|are|was|than|million|billion|"
-    r"thousand|trillion)\b)(?-i:[a-z][a-z-]*)){0,2}"
+    r"thousand|trillion|most|many|more|all|some|few|other|such|these|those|new|will)\b)"
+    r"(?-i:[a-z][a-z-]*)){0,2}"
 )
 RANGE_SEP = r"\s?(?:[-–—]|to)\s?"
 
@@ -105,7 +106,7 @@ FIGURE_RES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("magnitude", re.compile(rf"{NUM}\s?{MAGNITUDE}\b")),
     ("unit", re.compile(rf"{NUM}[ -]?{TIME}\b", _F)),
-    ("unit", re.compile(rf"{NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    ("unit", re.compile(rf"(?!1\b){NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
     ("decimal", re.compile(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
     ("signed", re.compile(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
 ]
@@ -158,7 +159,8 @@ NOT_FIGURE_RES: list[re.Pattern[str]] = [
     ),
     # named rules and laws: "the 80/20 rule", "rule of three", "the 1% rule", "5 Whys"
     re.compile(
-        rf"\b(?:\d+(?:[/:]\d+)?%?|{SPELLED_WORDS})(?:[ -][\w-]+)?[ -](?:rule|principle|law|whys)\b",
+        rf"\b(?:\d+(?:[.,]\d+)*(?:[/:]\d+)?%?|{SPELLED_WORDS})(?:[ -][\w-]+)?[ -]"
+        r"(?:rule|principle|law|whys)\b",
         _F,
     ),
     re.compile(rf"\b(?:rule|law|power) of (?:\d+|{SPELLED_WORDS})\b", _F),
@@ -168,7 +170,7 @@ NOT_FIGURE_RES: list[re.Pattern[str]] = [
         r"from 0 to 1|zero to one|0 to 1|0-to-1|\d{1,3}(?:,\d{3})*-foot view|360-degree|"
         r"catch-22|fortune \d+|s&p \d+|top-\d+|a million times|one in a million|"
         r"a (?:hundred|thousand|million) (?:times|ways|things|reasons)|two cents|"
-        r"10x (?:engineer|developer|pm|product manager)s?|web \d\.0|"
+        r"10x (?:engineer|developer|pm|product manager|team|mindset|thinking|idea)s?|web \d\.0|"
         r"(?:100|110|a hundred|one hundred) ?(?:%|percent) "
         r"(?:sure|certain|confident|committed|honest|right|wrong|of the time))",
         _F,
@@ -257,11 +259,15 @@ FUNCTION_WORDS = frozenset(
         "every",
     ]
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w&+#.\-]*)\s$")
+_WORD_BEFORE_RE = re.compile(r"(\w[\w&+#.\-]*)\s$")
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?:;]\s|[\"“(]\s?)$")
 NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
 _STARTS_RE = re.compile(rf"\d|{CURRENCY}|\b(?:{ISO_CODES})\b|[+\-−±]\d")
-_SPELLED_START_RE = re.compile(rf"\b(?:{SPELLED_WORDS}|a|half|dozens)\b", _F)
+_SPELLED_START_RE = re.compile(
+    rf"\b(?:{SPELLED_WORDS}|a (?:dozen|hundred|thousand|million|billion|third|quarter|half)|"
+    rf"half|dozens)",
+    _F,
+)
 
 
 def _is_name(text: str, start: int, end: int) -> bool:

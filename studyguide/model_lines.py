@@ -94,23 +94,9 @@ PROMPT_VERBS = frozenset(
         "evaluate",
     ]
 )
+# "me" is left out: "tell me", "walk me through" are an interviewer's words.
 FIRST_PERSON = frozenset(
-    [
-        "i",
-        "i'd",
-        "i'll",
-        "i'm",
-        "i've",
-        "me",
-        "my",
-        "we",
-        "we'd",
-        "we'll",
-        "we're",
-        "we've",
-        "us",
-        "our",
-    ]
+    ["i", "i'd", "i'll", "i'm", "i've", "my", "we", "we'd", "we'll", "we're", "we've", "us", "our"]
 )
 
 
@@ -141,16 +127,25 @@ def is_model_line(text: str, *, container: bool = False) -> bool:
     return container or not is_title(text)
 
 
-def find_model_lines(text: str) -> list[tuple[int, int, str]]:
-    """Every quoted model line in `text`: (start of the opening mark, end, quoted words)."""
+def is_question_or_title(text: str) -> bool:
+    """Whether quoted `text` is a question or a title: it states nothing, so a number in it
+    ("what if traffic grew tenfold?", a talk called "... To A Billion Runs") is no figure."""
+    return text.rstrip().rstrip(QUOTE_MARKS + ")").endswith("?") or is_title(text)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every quoted passage in `text`: (start of the opening mark, end, quoted words)."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern in QUOTE_RES:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            inner = next(g for g in m.groups() if g is not None)
             taken.append(m.span())
-            if is_model_line(inner):
-                out.append((m.start(), m.end(), inner.strip()))
+            out.append((m.start(), m.end(), next(g for g in m.groups() if g is not None)))
     return sorted(out)
+
+
+def find_model_lines(text: str) -> list[tuple[int, int, str]]:
+    """Every quoted model line in `text`: (start of the opening mark, end, quoted words)."""
+    return [(a, b, inner.strip()) for a, b, inner in quoted_spans(text) if is_model_line(inner)]

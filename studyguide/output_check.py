@@ -21,7 +21,13 @@ from studyguide import grammar
 from studyguide.claims import Registry
 from studyguide.figures import find_figures
 from studyguide.locate import SourceFile, locate
-from studyguide.model_lines import MIN_WORDS, find_model_lines, is_model_line
+from studyguide.model_lines import (
+    MIN_WORDS,
+    QUOTE_MARKS,
+    is_model_line,
+    is_question_or_title,
+    quoted_spans,
+)
 from studyguide.output_text import (
     BODY,
     SEARCH,
@@ -53,13 +59,23 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     """(kind, text) of every figure and model line in one normalised run of text."""
-    found = [("figure", text[a:b]) for a, b in find_figures(text)]
+    figures = find_figures(text)
+    quotes = quoted_spans(text) if not container and _may_quote(text) else []
+    if figures and quotes:
+        # A number in a quoted question or title states nothing ("what if it grew tenfold?").
+        silent = [(a, b) for a, b, inner in quotes if is_question_or_title(inner)]
+        figures = [f for f in figures if not any(a <= f[0] < b for a, b in silent)]
+    found = [("figure", text[a:b]) for a, b in figures]
     if container:
         if is_model_line(text, container=True):
             found.append(("container", text))
     else:
-        found += [("quote", inner) for _, _, inner in find_model_lines(text)]
+        found += [("quote", inner.strip()) for _, _, inner in quotes if is_model_line(inner)]
     return found
+
+
+def _may_quote(text: str) -> bool:
+    return any(mark in text for mark in QUOTE_MARKS)
 
 
 @dataclass

@@ -39,13 +39,16 @@ EXEMPT_RES = [
     re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>[^<]*</span>', _S),
     re.compile(r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>', _S),
 ]
-QUOTE_CONTAINER_RES = [
-    re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote>", _S),
-    re.compile(r"<q\b[^>]*>(.*?)</q>", _S),
-    re.compile(
-        r'<(div|details)\b[^>]*\bclass="admonition quote[^"]*"[^>]*>(.*?)</\1>'
-        r'|<details\b[^>]*\bclass="quote[^"]*"[^>]*>(.*?)</details>',
-        _S,
+QUOTE_CONTAINER_RES: list[tuple[str, re.Pattern[str]]] = [
+    ("<blockquote", re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote>", _S)),
+    ("<q", re.compile(r"<q\b[^>]*>(.*?)</q>", _S)),
+    (
+        "quote",
+        re.compile(
+            r'<(div|details)\b[^>]*\bclass="admonition quote[^"]*"[^>]*>(.*?)</\1>'
+            r'|<details\b[^>]*\bclass="quote[^"]*"[^>]*>(.*?)</details>',
+            _S,
+        ),
     ),
 ]
 _ADMONITION_TITLE_RE = re.compile(
@@ -184,8 +187,8 @@ def attribute_texts(markup: str) -> list[str]:
 def _quote_containers(markup: str) -> tuple[str, list[Segment]]:
     """Lift quote containers out of `markup`; their text becomes container segments."""
     found: list[Segment] = []
-    for pattern in QUOTE_CONTAINER_RES:
-        if pattern.pattern[2] not in markup and "admonition" not in pattern.pattern:
+    for needle, pattern in QUOTE_CONTAINER_RES:
+        if needle not in markup:
             continue
 
         def lift(m: re.Match[str]) -> str:
