@@ -10,8 +10,9 @@ import html
 from collections import Counter
 from collections.abc import Mapping
 
+from studyguide import grammar
 from studyguide.claims import Registry
-from studyguide.render import KIND_LABELS, escape
+from studyguide.render import KIND_LABELS, escape, literal_html
 
 KIND_HELP = {
     "fact": "reported by a source about the interview process, pay or people; not verified here",
@@ -22,6 +23,18 @@ KIND_HELP = {
 
 def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
+
+
+def _prose(text: str) -> str:
+    """A title or note as shown: escaped, with `:literal[...]` marked as literal, so a
+    contributor can mark a non-figure in a note as on any page."""
+    if not grammar.may_use(text):
+        return _cell(text)
+    out, cursor = [], 0
+    for m in grammar.LITERAL_RE.finditer(text):
+        out += [_cell(text[cursor : m.start()]), literal_html(m.group("text"))]
+        cursor = m.end()
+    return "".join(out) + _cell(text[cursor:])
 
 
 CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
@@ -56,14 +69,14 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     counts = Counter(c.source for c in registry.claims.values())
     lines += ["## Sources", ""]
     for source in registry.sources.values():
-        lines.append(f"### {_cell(source.title)} {{#source-{source.id}}}")
+        lines.append(f"### {_prose(source.title)} {{#source-{source.id}}}")
         lines.append("")
         lines.append(
             f"Dated {_cell(source.date)}; {counts[source.id]} claims."
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
-            lines += ["", _cell(source.note)]
+            lines += ["", _prose(source.note)]
         lines.append("")
     lines += ["## Claims", "", CLAIMS_TABLE_SLOT, ""]
     unused = [cid for cid in registry.claims if not usage.get(cid)]
@@ -104,7 +117,7 @@ def render_claims_table(
             for w in where
         ]
         shown = ", ".join(links) or "<strong>unused</strong>"
-        note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
+        note = f"<br><small>{_prose(claim.note)}</small>" if claim.note else ""
         rows.append(
             f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
             f'<td><span class="claim-value">{_cell(registry.text(claim.id))}</span>{note}</td>'
