@@ -30,6 +30,7 @@ from studyguide.model_lines import (
 )
 from studyguide.output_text import (
     BODY,
+    DOWNLOAD,
     SEARCH,
     Segment,
     fragment_segments,
@@ -38,6 +39,8 @@ from studyguide.output_text import (
 from studyguide.problems import Problem
 
 FIGURE = "unsourced-figure"
+# Surfaces whose claims carry markup (so a value typed by hand is not exempt there).
+MARKED_SURFACES = frozenset({BODY, DOWNLOAD})
 SCRIPT = "unsourced-script"
 _QUOTE_BEFORE_RE = re.compile(r"""(?:["“„«»‹「『‘‚']|<q>)\s*$""")
 _BLOCKQUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -112,7 +115,7 @@ class OutputCheck:
         got = self._seen.get(key)
         if got is None:
             got = self._seen[key] = scan_text(segment.text, container=segment.container)
-        if got and segment.surface != BODY:
+        if got and segment.surface not in MARKED_SURFACES:
             # Where markup cannot mark a claim, its value (or a literal) is exempt as text.
             plain = self._without_exempt(segment.text)
             if plain != segment.text:

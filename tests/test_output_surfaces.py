@@ -168,3 +168,27 @@ def test_following_each_fix_makes_the_build_pass(tmp_path: Path) -> None:
     assert 'content="It takes 45 minutes to read."' in page
     assert 'alt="Growth of 40% in a year"' in page
     assert re.search(r">\s*Pay of \$185,000\s*<", page)  # the nav title, expanded
+
+
+def test_flashcard_downloads_are_checked_field_by_field(tmp_path: Path) -> None:
+    """The CSV and Anki fields are read as exported: a figure on a card fails the export."""
+    from scripts import export_flashcards as ex
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/frameworks/impact-first.md"
+    lines = page.read_text("utf-8").split("\n")
+    at = next(i for i, x in enumerate(lines) if x.startswith("??? question"))
+    lines[at:at] = ['??? question "How long is the loop?"', "    It takes", "    45 minutes.", ""]
+    page.write_text("\n".join(lines), "utf-8")
+    line = at + 3  # the answer's second line, 1-based
+    problems = ex.export(project / "mkdocs.yml", tmp_path / "out")
+    messages = [str(p) for p in problems]
+    assert any(
+        m.startswith(
+            f"docs/frameworks/impact-first.md:{line}:5: unsourced figure "
+            '"45 minutes" (seen in the flashcard downloads)'
+        )
+        for m in messages
+    ), messages
+    assert not (tmp_path / "out").exists()
