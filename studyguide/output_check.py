@@ -28,6 +28,7 @@ from studyguide.model_lines import (
     is_question_or_title,
     quoted_spans,
 )
+from studyguide.normalise import normalise
 from studyguide.output_text import (
     BODY,
     DOWNLOAD,
@@ -88,27 +89,31 @@ class OutputCheck:
     registry: Registry
     exempt: set[str] = field(default_factory=set)
     _seen: dict[tuple[str, bool], list[tuple[str, str]]] = field(default_factory=dict)
-    _exempt_re: re.Pattern[str] | None = None
+    _related: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.values: dict[str, list[str]] = {}
         for claim in self.registry.claims.values():
             if claim.kind != "script":
                 self.values.setdefault(claim.value, []).append(claim.id)
-                self.exempt.add(self.registry.text(claim.id))
+                self.exempt.add(normalise(self.registry.text(claim.id)))
 
     def add_exempt(self, texts: Iterable[str]) -> None:
         """Mark texts as exempt where no markup can (`<title>`, attributes, search index)."""
-        before = len(self.exempt)
-        self.exempt.update(t for t in texts if t.strip())
-        if len(self.exempt) != before:
-            self._exempt_re = None
+        fresh = {normalise(t).strip() for t in texts} - self.exempt - {""}
+        if fresh:
+            self.exempt |= fresh
+            self._related.clear()
 
-    def _without_exempt(self, text: str) -> str:
-        if self._exempt_re is None:
-            alternatives = sorted({" ".join(t.split()) for t in self.exempt}, key=len, reverse=True)
-            self._exempt_re = re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
-        return self._exempt_re.sub(" · ", text)
+    def _is_exempt(self, found: str, text: str) -> bool:
+        """Whether a finding in `text` is (part of) an exempt text that `text` shows, or one
+        holds part of it ("four" a claim, "rounds" typed after it)."""
+        related = self._related.get(found)
+        if related is None:
+            related = self._related[found] = [
+                e for e in self.exempt if found in e or (len(e) > 1 and e in found)
+            ]
+        return any(e in text for e in related)
 
     def _scan(self, segment: Segment) -> list[tuple[str, str]]:
         key = (segment.text, segment.container)
@@ -117,9 +122,7 @@ class OutputCheck:
             got = self._seen[key] = scan_text(segment.text, container=segment.container)
         if got and segment.surface not in MARKED_SURFACES:
             # Where markup cannot mark a claim, its value (or a literal) is exempt as text.
-            plain = self._without_exempt(segment.text)
-            if plain != segment.text:
-                return scan_text(plain, container=segment.container)
+            return [(k, t) for k, t in got if not self._is_exempt(t, segment.text)]
         return got
 
     def findings(self, segments: Iterable[Segment]) -> list[Finding]:

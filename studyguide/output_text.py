@@ -54,8 +54,7 @@ QUOTE_CONTAINER_RES: list[tuple[str, re.Pattern[str]]] = [
 _ADMONITION_TITLE_RE = re.compile(
     r'<p\b[^>]*class="admonition-title"[^>]*>.*?</p>|<summary\b[^>]*>.*?</summary>', _S
 )
-TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
-ATTRIBUTE_RE = re.compile(r'\s(title|alt|aria-label|placeholder)="([^"]*)"')
+VISIBLE_ATTRIBUTES = ('title="', 'alt="', 'aria-label="', 'placeholder="')
 BLOCK_TAGS = frozenset(
     [
         "p",
@@ -108,6 +107,10 @@ BLOCK_TAGS = frozenset(
         "q",
     ]
 )
+BLOCK_TAG_RE = re.compile(
+    r"</?(?:" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")\b[^>]*>", re.I
+)
+INLINE_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 HEAD_RE = re.compile(r"<head\b[^>]*>(.*?)</head>", _S)
 TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", _S)
 META_RE = re.compile(r"<meta\b([^>]*)>", re.I)
@@ -153,22 +156,17 @@ def text_runs(markup: str) -> list[str]:
     """The text of an HTML fragment, split at block boundaries, unescaped and normalised.
 
     Inline tags vanish without a trace (`<em>50</em> people` reads "50 people"); a block tag
-    ends a run, so text of two table cells never joins into one figure.
+    ends a run, so text of two table cells never joins into one figure. Both substitutions
+    run in the regex engine, so a page with thousands of navigation tags stays cheap.
     """
-    pieces: list[str] = []
-    last = 0
-    run: list[str] = []
-    for m in TAG_RE.finditer(markup):
-        run.append(markup[last : m.start()])
-        last = m.end()
-        if m.group(2).lower() in BLOCK_TAGS:
-            pieces.append("".join(run))
-            run = []
-    run.append(markup[last:])
-    pieces.append("".join(run))
+    flat = INLINE_TAG_RE.sub("", BLOCK_TAG_RE.sub("\x00", markup))
     out = []
-    for piece in pieces:
-        text = normalise(html.unescape(piece)).strip() if piece.strip() else ""
+    for piece in flat.split("\x00"):
+        if piece.isspace() or not piece:
+            continue
+        if "&" in piece:
+            piece = html.unescape(piece)
+        text = normalise(piece).strip()
         if text:
             out.append(text)
     return out
@@ -177,10 +175,20 @@ def text_runs(markup: str) -> list[str]:
 def attribute_texts(markup: str) -> list[str]:
     """The values of the attributes people see (title, alt, aria-label, placeholder)."""
     out = []
-    for m in ATTRIBUTE_RE.finditer(markup):
-        value = normalise(html.unescape(m.group(2))).strip()
-        if value:
-            out.append(value)
+    for name in VISIBLE_ATTRIBUTES:
+        i = markup.find(name)
+        while i != -1:
+            end = markup.find('"', i + len(name))
+            if end == -1:
+                break
+            if markup[i - 1].isspace():
+                value = markup[i + len(name) : end]
+                if "&" in value:
+                    value = html.unescape(value)
+                value = normalise(value).strip()
+                if value:
+                    out.append(value)
+            i = markup.find(name, end)
     return out
 
 
