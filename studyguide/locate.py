@@ -62,15 +62,32 @@ class SourceFile:
         """The file's search form (computed once, only for files something is looked for in)."""
         return search_form(self.text)
 
-    def find(self, needle: str, occurrence: int = 0) -> tuple[int, int] | None:
-        """(line, col) of the `occurrence`-th match of `needle` (the last one if fewer)."""
+    @cached_property
+    def body_start(self) -> int:
+        """Where the body begins in the search form (after front matter, if any)."""
+        if not self.text.startswith("---\n"):
+            return 0
+        end = self.text.find("\n---\n", 3)
+        if end == -1:
+            return 0
         hay, where = self.form
+        return next((i for i, at in enumerate(where) if at > end), len(hay))
+
+    def find(
+        self, needle: str, occurrence: int = 0, *, front_matter: bool | None = None
+    ) -> tuple[int, int] | None:
+        """(line, col) of the `occurrence`-th match of `needle` (the last one if fewer);
+        only in the front matter (True), only in the body (False), or anywhere (None)."""
+        hay, where = self.form
+        lo, hi = 0, len(hay)
+        if front_matter is not None:
+            lo, hi = (0, self.body_start) if front_matter else (self.body_start, len(hay))
         starts = []
-        i = hay.find(needle)
+        i = hay.find(needle, lo, hi)
         while i != -1 and len(starts) <= occurrence:
             if _at_word_start(hay, i, needle):
                 starts.append(i)
-            i = hay.find(needle, i + 1)
+            i = hay.find(needle, i + 1, hi)
         if not starts:
             return None
         start = where[starts[min(occurrence, len(starts) - 1)]]
@@ -91,12 +108,13 @@ def _at_word_start(hay: str, i: int, needle: str) -> bool:
 
 
 def locate(
-    seen: str, files: list[SourceFile], occurrence: int = 0
+    seen: str, files: list[SourceFile], occurrence: int = 0, *, in_head: bool = False
 ) -> tuple[SourceFile, int, int] | None:
     """The first file holding `seen` and the (line, col) of its `occurrence`-th match.
 
-    Long passages are searched by their opening words, so a quote wrapped over lines with
-    `>` markers or indentation is still found.
+    Text seen in a page's head (`in_head`) is looked for in front matter first, any other
+    text in the body first. Long passages are searched by their opening words, so a quote
+    wrapped over lines with `>` markers or indentation is still found.
     """
     needle = needle_form(seen)
     if not needle:
@@ -107,7 +125,9 @@ def locate(
         tries.append(opening)
     for attempt in tries:
         for source in files:
-            where = source.find(attempt, occurrence)
+            where = source.find(attempt, occurrence, front_matter=in_head) or source.find(
+                attempt, occurrence
+            )
             if where:
                 return source, where[0], where[1]
     return None

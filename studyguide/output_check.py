@@ -30,8 +30,10 @@ from studyguide.model_lines import (
 )
 from studyguide.normalise import normalise
 from studyguide.output_text import (
+    ATTRIBUTE,
     BODY,
     DOWNLOAD,
+    HEAD_SURFACES,
     SEARCH,
     Segment,
     fragment_segments,
@@ -42,6 +44,8 @@ from studyguide.problems import Problem
 FIGURE = "unsourced-figure"
 # Surfaces whose claims carry markup (so a value typed by hand is not exempt there).
 MARKED_SURFACES = frozenset({BODY, DOWNLOAD})
+# The page's own text, where every occurrence of a finding is its own problem.
+PAGE_TEXT_SURFACES = frozenset({BODY, ATTRIBUTE, DOWNLOAD, SEARCH})
 SCRIPT = "unsourced-script"
 _QUOTE_BEFORE_RE = re.compile(r"""(?:["“„«»‹「『‘‚']|<q>)\s*$""")
 _BLOCKQUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -54,6 +58,7 @@ class Finding:
     kind: str  # "figure", "quote" (in quote marks) or "container" (blockquote, q, quote box)
     text: str
     surface: str
+    occurrence: int = 0  # the how-many-th time the page text shows it (0 = first)
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -126,13 +131,24 @@ class OutputCheck:
         return got
 
     def findings(self, segments: Iterable[Segment]) -> list[Finding]:
-        """Every finding in the segments, each (kind, text) once per page, first surface wins."""
+        """Every finding in the segments: each occurrence in the page's own text (body and
+        its attributes, counted in order, so each is located at its own place), then what
+        other surfaces show that the page text does not (a heading repeated in the table
+        of contents is one problem, not two)."""
         out: list[Finding] = []
-        seen: set[tuple[str, str]] = set()
+        counts: Counter[tuple[str, str]] = Counter()
+        rest = []
         for segment in segments:
+            if segment.surface not in PAGE_TEXT_SURFACES:
+                rest.append(segment)
+                continue
             for kind, text in self._scan(segment):
-                if (kind, text) not in seen:
-                    seen.add((kind, text))
+                out.append(Finding(kind, text, segment.surface, counts[kind, text]))
+                counts[kind, text] += 1
+        for segment in rest:
+            for kind, text in self._scan(segment):
+                if (kind, text) not in counts:
+                    counts[kind, text] += 1
                     out.append(Finding(kind, text, segment.surface))
         return out
 
@@ -176,18 +192,12 @@ class OutputCheck:
         self, findings: list[Finding], files: list[SourceFile], fallback: str
     ) -> list[Problem]:
         """Each finding as one located problem with its fix."""
-        counts: Counter[str] = Counter()
-        out = []
-        for finding in findings:
-            occurrence = counts[finding.text]
-            counts[finding.text] += 1
-            out.append(self._problem(finding, files, fallback, occurrence))
-        return out
+        return [self._problem(f, files, fallback, f.occurrence) for f in findings]
 
     def _problem(
         self, finding: Finding, files: list[SourceFile], fallback: str, occurrence: int
     ) -> Problem:
-        found = locate(finding.text, files, occurrence)
+        found = locate(finding.text, files, occurrence, in_head=finding.surface in HEAD_SURFACES)
         if found is None:
             path, line, col, source = fallback, 1, 1, None
             where = f" (seen in {finding.surface}; not found in the page's files: look in "
