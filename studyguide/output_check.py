@@ -47,6 +47,7 @@ MARKED_SURFACES = frozenset({BODY, DOWNLOAD})
 # The page's own text, where every occurrence of a finding is its own problem.
 PAGE_TEXT_SURFACES = frozenset({BODY, ATTRIBUTE, DOWNLOAD, SEARCH})
 SCRIPT = "unsourced-script"
+_TOKEN_RE = re.compile(r"\w+")
 _QUOTE_BEFORE_RE = re.compile(r"""(?:["“„«»‹「『‘‚']|<q>)\s*$""")
 _BLOCKQUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
@@ -94,31 +95,41 @@ class OutputCheck:
     registry: Registry
     exempt: set[str] = field(default_factory=set)
     _seen: dict[tuple[str, bool], list[tuple[str, str]]] = field(default_factory=dict)
-    _related: dict[str, list[str]] = field(default_factory=dict)
+    _by_token: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.values: dict[str, list[str]] = {}
         for claim in self.registry.claims.values():
             if claim.kind != "script":
                 self.values.setdefault(claim.value, []).append(claim.id)
-                self.exempt.add(normalise(self.registry.text(claim.id)))
+        self.add_exempt(
+            self.registry.text(c.id) for c in self.registry.claims.values() if c.kind != "script"
+        )
 
     def add_exempt(self, texts: Iterable[str]) -> None:
         """Mark texts as exempt where no markup can (`<title>`, attributes, search index)."""
-        fresh = {normalise(t).strip() for t in texts} - self.exempt - {""}
-        if fresh:
-            self.exempt |= fresh
-            self._related.clear()
+        for text in {normalise(t).strip() for t in texts} - self.exempt - {""}:
+            self.exempt.add(text)
+            for token in set(_TOKEN_RE.findall(text.lower())):
+                self._by_token.setdefault(token, []).append(text)
 
     def _is_exempt(self, found: str, text: str) -> bool:
         """Whether a finding in `text` is (part of) an exempt text that `text` shows, or one
-        holds part of it ("four" a claim, "rounds" typed after it)."""
-        related = self._related.get(found)
-        if related is None:
-            related = self._related[found] = [
-                e for e in self.exempt if found in e or (len(e) > 1 and e in found)
-            ]
-        return any(e in text for e in related)
+        holds part of it ("four" a claim, "rounds" typed after it).
+
+        Exempt texts inside the finding are looked up by its word-bounded parts; those
+        holding it, through the index of their words, by its rarest word.
+        """
+        words = [m.span() for m in _TOKEN_RE.finditer(found)]
+        for i, (start, _) in enumerate(words):
+            for _, end in words[i:]:
+                part = found[start:end]
+                if part in self.exempt and part in text:
+                    return True
+        lists = [self._by_token.get(w, ()) for w in set(_TOKEN_RE.findall(found.lower()))]
+        if not lists:
+            return False
+        return any(found in e and e in text for e in min(lists, key=len))
 
     def _scan(self, segment: Segment) -> list[tuple[str, str]]:
         key = (segment.text, segment.container)
