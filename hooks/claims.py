@@ -9,7 +9,9 @@ when it happens.
   add the generated ledger page `sources.md`.
 - on_nav: expand the claim syntax in navigation titles written in `mkdocs.yml`.
 - on_page_markdown: hand each page its expanded Markdown (and its front matter `title` and
-  `description` expanded as plain text); expand generated pages too; write the ledger's text.
+  `description` expanded as plain text); expand generated pages too.
+- on_page_content: take model lines expanded inside tabs, lists and admonitions out of the
+  paragraph Markdown wraps them in (a figure inside a <p> is invalid HTML).
 - on_page_context: put the ledger's claims table in place once every page is rendered, so
   it lists what every surface uses, and after search has indexed the page.
 - on_post_page / on_post_template: the output check (`studyguide.output_check`) reads the
@@ -21,29 +23,29 @@ when it happens.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
+from typing import Literal
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
+from studyguide.claims import load_registry
+from studyguide.context import BuildContext, GeneratedPage
+from studyguide.expand import body_offset, expand_page
+from studyguide.hook_support import CONTEXT_KEY, add_generated_page, build_context
+from studyguide.ledger import FRONT_MATTER as LEDGER_FRONT_MATTER
+from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
+from studyguide.output_build import OutputState, banner_html, dedupe, page_files
+from studyguide.page_text import strip_front_matter
+from studyguide.problems import Problem, format_report
+from studyguide.render import unwrap_scripts
 
-from studyguide.claims import load_registry  # noqa: E402
-from studyguide.context import BuildContext  # noqa: E402
-from studyguide.expand import body_offset, expand_page  # noqa: E402
-from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger  # noqa: E402
-from studyguide.output_build import (  # noqa: E402
-    OutputState,
-    banner_html,
-    dedupe,
-    page_files,
-)
-from studyguide.problems import Problem, format_report  # noqa: E402
-
+HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
 CLAIMS_FILE = "claims.yml"
 OUTPUT = "guide_output_check"
@@ -55,7 +57,7 @@ serve_log = logging.getLogger("studyguide")
 _mode = {"command": "build"}
 
 
-def on_startup(command: str, dirty: bool) -> None:
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember the command: `serve` reports problems and keeps serving."""
     _mode["command"] = command
     if command == "serve" and not serve_log.handlers:
@@ -65,16 +67,16 @@ def on_startup(command: str, dirty: bool) -> None:
         serve_log.propagate = False
 
 
-def _docs_prefix(config: object) -> str:
+def _docs_prefix(config: MkDocsConfig) -> str:
     """How error messages name the docs folder: relative to where MkDocs runs (`docs/`)."""
-    docs = Path(config["docs_dir"])  # type: ignore[index]
+    docs = Path(config.docs_dir)
     try:
         return docs.resolve().relative_to(Path.cwd()).as_posix() + "/"
     except ValueError:
         return docs.name + "/"
 
 
-def _docs_rel(config: object, src_uri: str) -> str:
+def _docs_rel(config: MkDocsConfig, src_uri: str) -> str:
     return _docs_prefix(config) + src_uri
 
 
@@ -82,9 +84,9 @@ def _ledger_url(page_url: str) -> str:
     return get_relative_url("sources/", page_url or ".") if page_url else "sources/"
 
 
-def on_files(files: Files, config: object) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load the claims, process every page once, and add the generated ledger page."""
-    claims_path = Path(config["docs_dir"]) / CLAIMS_FILE  # type: ignore[index]
+    claims_path = Path(config.docs_dir) / CLAIMS_FILE
     rel_claims = _docs_rel(config, CLAIMS_FILE)
     registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
     ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
@@ -93,7 +95,7 @@ def on_files(files: Files, config: object) -> Files:
         if file.generated_by:
             continue
         source = ctx.sources[file.src_uri] = file.content_string
-        body = ctx.bodies[file.src_uri] = _strip_front_matter(source)
+        body = ctx.bodies[file.src_uri] = strip_front_matter(source)
         ctx.add_page(
             file.src_uri,
             expand_page(
@@ -105,31 +107,32 @@ def on_files(files: Files, config: object) -> Files:
                 check_prose=False,
             ),
         )
-    config["guide"] = ctx  # type: ignore[index]
-    state = config[OUTPUT] = OutputState.create(  # type: ignore[index]
-        ctx.registry, config, ctx.sources, prefix
-    )
+    config[CONTEXT_KEY] = ctx
+    state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
     for key in ("site_name", "site_description", "copyright"):
-        if config[key]:  # type: ignore[index]
-            config[key] = state.plain(config[key])  # type: ignore[index]
-    files.append(File.generated(config, LEDGER, content="# Sources and figures\n"))  # type: ignore[arg-type]
+        if config[key]:
+            config[key] = state.plain(config[key])
+
+    def ledger() -> str:  # rendered last, when every surface has recorded its usage
+        return strip_front_matter(render_ledger(ctx.registry, ctx.usage))
+
+    add_generated_page(
+        files, config, ctx, GeneratedPage(LEDGER, LEDGER_FRONT_MATTER, ledger, False)
+    )
     return files
 
 
-def _strip_front_matter(source: str) -> str:
-    from mkdocs.utils.meta import get_data
-
-    return get_data(source)[0]
-
-
-def on_page_markdown(markdown: str, page: object, config: object, files: Files) -> str:
-    """Return the page's expanded Markdown; render the ledger from the build's usage."""
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
-    src_uri = page.file.src_uri  # type: ignore[attr-defined]
-    if src_uri == LEDGER:
-        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage))
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Return the page's expanded Markdown; give each generated page its body."""
+    ctx = build_context(config, HOOK)
+    src_uri = page.file.src_uri
+    generated = ctx.generated.get(src_uri)
+    if generated is not None:
+        if not generated.expand:
+            return generated.body()
+        markdown = generated.body()
     done = ctx.pages.get(src_uri)
-    if done is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
+    if done is not None and page.file.generated_by is None:
         result = done
         if markdown != ctx.bodies.get(src_uri):
             # Another plugin changed the page before us: process what we were given.
@@ -137,65 +140,77 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
                 markdown,
                 ctx.registry,
                 _docs_rel(config, src_uri),
-                ledger_url=_ledger_url(page.url),  # type: ignore[attr-defined]
+                ledger_url=_ledger_url(page.url),
                 check_prose=False,
             )
     else:
-        # A generated page (flashcards, study sheet): expand it and check its figures too.
+        # A page that is not in docs/ (the study sheet, or one another plugin added): expand
+        # it and check its figures too.
         result = expand_page(
             markdown,
             ctx.registry,
             f"(generated) {src_uri}",
-            ledger_url=_ledger_url(page.url),  # type: ignore[attr-defined]
+            ledger_url=_ledger_url(page.url),
             check_prose=False,
         )
         ctx.add_page(src_uri, result)
-    state: OutputState = config[OUTPUT]  # type: ignore[index]
+    state = _output_state(config)
     state.check.add_exempt(result.plain)
-    meta = page.meta  # type: ignore[attr-defined]
     for key in ("title", "description"):
-        if isinstance(meta.get(key), str):
-            meta[key] = state.plain(meta[key])
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = state.plain(page.meta[key])
     return result.markdown
 
 
-def on_page_context(context: dict, page: object, config: object, nav: object) -> dict:
+def _output_state(config: MkDocsConfig) -> OutputState:
+    build_context(config, HOOK)  # names this hook if the order is wrong
+    state: OutputState = config[OUTPUT]
+    return state
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Expand the claim syntax in navigation titles written in `mkdocs.yml`."""
+    _output_state(config).expand_nav(nav)
+    return nav
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Valid HTML for model lines in tabs, lists and admonitions (see `unwrap_scripts`)."""
+    return unwrap_scripts(html)
+
+
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Put the claims table into the ledger, after search has indexed the page.
 
     Fires once per page after every page is rendered, so the table sees the usage of every
     surface; hooks run after plugins, so the search index never parses thousands of rows.
     """
-    if page.file.src_uri != LEDGER:  # type: ignore[attr-defined]
+    if page.file.src_uri != LEDGER or page.content is None:
         return context
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    ctx = build_context(config, HOOK)
     pages = {
         f.src_uri: (
             f.page.title if f.page and f.page.title else f.src_uri,
-            get_relative_url(f.url or ".", page.url),  # type: ignore[attr-defined]
+            get_relative_url(f.url or ".", page.url),
         )
         for f in context["pages"]  # the documentation pages' files
     }
     table, anchors = render_claims_table(ctx.registry, ctx.usage, pages)
-    page.content = fill_claims_table(page.content, table)  # type: ignore[attr-defined]
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors  # type: ignore[attr-defined]
+    page.content = fill_claims_table(page.content, table)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
     return context
 
 
-def on_nav(nav: object, config: object, files: Files) -> object:
-    """Expand the claim syntax in navigation titles written in `mkdocs.yml`."""
-    state: OutputState = config[OUTPUT]  # type: ignore[index]
-    state.expand_nav(nav)
-    return nav
-
-
-def on_post_page(output: str, page: object, config: object) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The output check on the page as rendered; in `serve`, its problems in a box on it."""
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
-    state: OutputState = config[OUTPUT]  # type: ignore[index]
-    src_uri = page.file.src_uri  # type: ignore[attr-defined]
-    generated = page.file.generated_by is not None or src_uri not in ctx.sources  # type: ignore[attr-defined]
+    ctx = build_context(config, HOOK)
+    state = _output_state(config)
+    src_uri = page.file.src_uri
+    generated = page.file.generated_by is not None or src_uri not in ctx.sources
     files, fallback = page_files(state, src_uri, generated, _docs_rel(config, src_uri))
-    found = state.check_page(output, page.url, files, fallback)  # type: ignore[attr-defined]
+    found = state.check_page(output, page.url, files, fallback)
     if _mode["command"] != "serve":
         return output
     result = ctx.pages.get(src_uri)
@@ -203,20 +218,20 @@ def on_post_page(output: str, page: object, config: object) -> str:
     return banner_html(output, shown) if shown else output
 
 
-def on_post_template(output_content: str, template_name: str, config: object) -> str:
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The output check on static pages rendered from templates (the 404 page)."""
     if template_name.endswith(".html"):
-        state: OutputState = config[OUTPUT]  # type: ignore[index]
+        state = _output_state(config)
         files, _ = page_files(state, template_name, True, template_name)
         state.check_page(output_content, template_name, files, f"overrides/{template_name}")
     return output_content
 
 
-def on_post_build(config: object) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Check the search index, report every problem of the build at once; fail unless serving."""
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
-    state: OutputState = config[OUTPUT]  # type: ignore[index]
-    index = Path(config["site_dir"]) / "search" / "search_index.json"  # type: ignore[index]
+    ctx = build_context(config, HOOK)
+    state = _output_state(config)
+    index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         state.check_search_index(index.read_text(encoding="utf-8"))
     # Every claim must earn its place: an unused claim fails the build like any problem.

@@ -22,7 +22,7 @@ from studyguide.problems import Problem
 KINDS = ("fact", "example", "script")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SOURCE_FIELDS = {"title", "date", "url", "note"}
-CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note"}
+CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note", "label"}
 # libyaml's loader when PyYAML has it (ten times faster on a large file); both give marks.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -44,7 +44,8 @@ class Claim:
     """One figure or model line as readers see it, with its kind and source.
 
     `value` is the text as written; a script may embed other claims as `:claim[ID]`,
-    which `Registry.text` resolves.
+    which `Registry.text` resolves. `label` names the figure in words where it is shown
+    without its sentence (the study sheet's figures), so no reader ever sees an id.
     """
 
     id: str
@@ -54,6 +55,7 @@ class Claim:
     prompt: str | None = None
     note: str | None = None
     line: int = 0
+    label: str | None = None
 
 
 @dataclass
@@ -203,8 +205,10 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
     for name in ("sources", "claims"):
         if name not in sections:
             check.problem(root, f"missing top-level `{name}:` section")
-    for key in {str(k) for k in sections} - {"sources", "claims"}:
-        check.problem(root, f'unknown top-level section "{key}" — only `sources:` and `claims:`')
+    for section in {str(k) for k in sections} - {"sources", "claims"}:
+        check.problem(
+            root, f'unknown top-level section "{section}" — only `sources:` and `claims:`'
+        )
 
     for key, node in check.mapping(sections["sources"], "sources") if "sources" in sections else []:
         sid = str(key.value)
@@ -258,6 +262,7 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
             got.get("prompt"),
             got.get("note"),
             key.start_mark.line + 1,
+            label=got.get("label"),
         )
 
     for cid, claim in registry.claims.items():

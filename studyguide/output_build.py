@@ -19,7 +19,7 @@ from studyguide.claims import Registry
 from studyguide.expand import expand_plain
 from studyguide.locate import SourceFile
 from studyguide.output_check import OutputCheck
-from studyguide.output_text import marked_texts, page_segments
+from studyguide.output_text import marked_texts, option_texts, page_segments
 from studyguide.problems import Problem
 
 SNIPPET_RE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
@@ -103,7 +103,9 @@ class OutputState:
         """The output check on one rendered page; its problems are kept for the report."""
         self.check.add_exempt(marked_texts(output))
         findings = self.check.findings(page_segments(output))
+        # What the search index may show of this page without markup that is not a figure.
         self.reported.setdefault(url, set()).update(f.text for f in findings)
+        self.reported[url].update(option_texts(output))
         self.files_for[url] = (files, fallback)
         found = self.check.problems(findings, files, fallback)
         self.problems += found

@@ -7,7 +7,8 @@ seen on (page text, navigation, `<title>`, meta description, an `alt` attribute.
 
 Exempt, and removed before anything is read: an expanded claim (its markup already says
 where it comes from), a `:literal[...]`, a value on the ledger, `code`, `pre`, `kbd`,
-scripts, styles, SVG and comments.
+scripts, styles and comments, and the options of a `select` (settings a reader picks, such
+as a desired retention of 90%, not figures the guide states).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ HEAD_SURFACES = frozenset({TITLE, DESCRIPTION, OG})
 _S = re.S | re.I
 EXEMPT_RES = [
     re.compile(r"<!--.*?-->", re.S),
-    re.compile(r"<(script|style|pre|code|kbd|svg|template)\b[^>]*>.*?</\1\s*>", _S),
+    re.compile(r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>", _S),
     re.compile(r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>', _S),
     re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>[^<]*</span>', _S),
     re.compile(r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>', _S),
@@ -141,6 +142,17 @@ def marked_texts(markup: str) -> set[str]:
     if 'class="literal"' not in markup and "claim-value" not in markup:
         return set()
     return {normalise(html.unescape(t)).strip() for t in _LITERAL_RE.findall(markup)}
+
+
+_OPTION_RE = re.compile(r"<option\b[^>]*>([^<]*)</option>", re.I)
+
+
+def option_texts(markup: str) -> set[str]:
+    """The options of the page's `select`s: exempt as settings wherever their text goes (the
+    search index keeps it without the markup)."""
+    if "<option" not in markup:
+        return set()
+    return {normalise(html.unescape(t)).strip() for t in _OPTION_RE.findall(markup)} - {""}
 
 
 def remove_exempt(markup: str) -> str:
