@@ -33,25 +33,23 @@ DOWNLOAD = "the flashcard downloads"
 HEAD_SURFACES = frozenset({TITLE, DESCRIPTION, OG})
 
 _S = re.S | re.I
-EXEMPT_RES = [
-    re.compile(r"<!--.*?-->", re.S),
-    re.compile(r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>", _S),
-    re.compile(r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>', _S),
-    re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>[^<]*</span>', _S),
-    re.compile(r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>', _S),
-]
-QUOTE_CONTAINER_RES: list[tuple[str, re.Pattern[str]]] = [
-    ("<blockquote", re.compile(r"<blockquote\b[^>]*>(.*?)</blockquote>", _S)),
-    ("<q", re.compile(r"<q\b[^>]*>(.*?)</q>", _S)),
-    (
-        "quote",
-        re.compile(
-            r'<(div|details)\b[^>]*\bclass="admonition quote[^"]*"[^>]*>(.*?)</\1>'
-            r'|<details\b[^>]*\bclass="quote[^"]*"[^>]*>(.*?)</details>',
-            _S,
-        ),
-    ),
-]
+# Exempt elements, each with a string any match contains (the pattern is skipped without it).
+EXEMPT: dict[str, str] = {
+    "<!--": r"<!--.*?-->",
+    "<": r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
+    'class="claim': r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
+    'class="literal': r'<span\b[^>]*\bclass="literal"[^>]*>[^<]*</span>',
+    "claim-value": r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
+    'class="script"': r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
+}
+EXEMPT_RES = [(needle, re.compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
+# Quote containers, keyed the same way: any statement in one is a model line.
+QUOTE_CONTAINERS: dict[str, str] = {
+    "<blockquote": r"<blockquote\b[^>]*>(.*?)</blockquote>",
+    "<q": r"<q\b[^>]*>(.*?)</q>",
+    "quote": r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
+}
+QUOTE_CONTAINER_RES = [(needle, re.compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
 _ADMONITION_TITLE_RE = re.compile(
     r'<p\b[^>]*class="admonition-title"[^>]*>.*?</p>|<summary\b[^>]*>.*?</summary>', _S
 )
@@ -157,10 +155,9 @@ def option_texts(markup: str) -> set[str]:
 
 def remove_exempt(markup: str) -> str:
     """`markup` without the exempt elements (claims, literals, code...)."""
-    for pattern in EXEMPT_RES:
-        if pattern.pattern[1] == "!" and "<!--" not in markup:
-            continue
-        markup = pattern.sub(" ", markup)
+    for needle, pattern in EXEMPT_RES:
+        if needle in markup:
+            markup = pattern.sub(" ", markup)
     return markup
 
 

@@ -19,12 +19,9 @@ from tests.conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.integration
 
+# One source and one claim whose note holds a figure.
 CLAIMS = """\
-sources:
-  art:
-    title: An article
-    date: 2026-05-24
-    note: one article
+sources: {art: {title: An article, date: 2026-05-24, note: one article}}
 claims:
   base-salary:
     value: "$170,000"
@@ -39,12 +36,8 @@ site_description: >-
   A guide to a loop of five rounds,
   written for candidates.
 strict: true
-theme:
-  name: material
-  font: false
-validation:
-  anchors: warn
-  omitted_files: warn
+theme: {name: material, font: false}
+validation: {anchors: warn, omitted_files: warn}
 exclude_docs: |
   claims.yml
   /includes/
@@ -82,19 +75,20 @@ EXTRA = "Most loops take\n12 days.\n\n*[SLA]: a promise of 99.9% uptime\n"
 
 
 def make_project(tmp: Path) -> Path:
-    shutil.copytree(
-        ROOT / "studyguide", tmp / "studyguide", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    (tmp / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "claims.py", tmp / "hooks" / "claims.py")
-    (tmp / "mkdocs.yml").write_text(CONFIG, "utf-8")
-    docs = tmp / "docs"
-    (docs / "includes").mkdir(parents=True)
-    (docs / "claims.yml").write_text(CLAIMS, "utf-8")
-    (docs / "index.md").write_text(INDEX, "utf-8")
-    (docs / "page.md").write_text(PAGE, "utf-8")
-    (docs / "includes" / "extra.md").write_text(EXTRA, "utf-8")
-    (docs / "x.png").write_bytes(b"")
+    """The project: the real package and claims hook, and the files above."""
+    shutil.copytree(ROOT / "studyguide", tmp / "studyguide", ignore=shutil.ignore_patterns("*.pyc"))
+    files = {
+        "hooks/claims.py": (ROOT / "hooks/claims.py").read_text("utf-8"),
+        "mkdocs.yml": CONFIG,
+        "docs/claims.yml": CLAIMS,
+        "docs/index.md": INDEX,
+        "docs/page.md": PAGE,
+        "docs/includes/extra.md": EXTRA,
+        "docs/x.png": "",
+    }
+    for name, text in files.items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_text(text, "utf-8")
     return tmp
 
 
@@ -109,8 +103,8 @@ EXPECTED = [
     'docs/includes/extra.md:2:1: unsourced figure "12 days" — snippets are included as written',
     'docs/includes/extra.md:4:22: unsourced figure "99.9%" (seen in an attribute readers see)',
     'mkdocs.yml:4:24: unsourced figure "five rounds" (seen in the page\'s meta description)',
-    'mkdocs.yml:20:13: unsourced figure "$185,000" (seen in the navigation)',
-    'docs/claims.yml:11:17: unsourced figure "30%" — add it to docs/claims.yml',
+    'mkdocs.yml:16:13: unsourced figure "$185,000" (seen in the navigation)',
+    'docs/claims.yml:7:17: unsourced figure "30%" — add it to docs/claims.yml',
 ]
 
 
