@@ -21,7 +21,9 @@ output is the (start, end) span of each figure, in order, none overlapping.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 
 # Every character of Unicode's currency-symbol category (Sc) in Python 3.11's database;
 # a test checks the list against `unicodedata` so a newer Python cannot silently extend it.
@@ -301,6 +303,23 @@ def _blocked(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans joined: disjoint intervals in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of the disjoint, sorted `spans` (a binary search)."""
+    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
 def find_figures(text: str) -> list[tuple[int, int]]:
     """Every figure in `text` as (start, end), in order, none overlapping another."""
     found: list[tuple[int, int, str]] = []
@@ -313,13 +332,13 @@ def find_figures(text: str) -> list[tuple[int, int]]:
             found.extend((*m.span(group), kind) for m in pattern.finditer(text))
     if not found:
         return []
-    blocked = _blocked(text)
+    blocked = _merged(_blocked(text))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int]] = []
     for start, end, kind in found:
         if kept and start < kept[-1][1]:
             continue
-        if any(b0 <= start < b1 for b0, b1 in blocked):
+        if blocked and _inside(blocked, start):
             continue
         if kind in NAMEABLE and _is_name(text, start, end):
             continue

@@ -17,11 +17,12 @@ _SPACES_RE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """NFKC, invisible characters removed, every run of whitespace (any kind) one space."""
+    """NFKC, invisible characters removed, every run of whitespace (any kind) one space, and
+    none at either end."""
     if text.isascii():
-        return _SPACES_RE.sub(" ", text)
+        return " ".join(text.split())  # split() without arguments: runs of ASCII whitespace
     flat = unicodedata.normalize("NFKC", text.translate(INVISIBLE))
-    return _SPACES_RE.sub(" ", flat)
+    return _SPACES_RE.sub(" ", flat).strip()
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
