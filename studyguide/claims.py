@@ -21,7 +21,7 @@ from studyguide.problems import Problem
 
 KINDS = ("fact", "example", "script")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SOURCE_FIELDS = {"title", "date", "url", "note"}
+SOURCE_FIELDS = {"title", "date", "read", "url", "note"}
 CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note", "label"}
 # libyaml's loader when PyYAML has it (ten times faster on a large file); both give marks.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,6 +37,9 @@ class Source:
     url: str | None = None
     note: str | None = None
     line: int = 0
+    read: str | None = None
+    """The day this guide's authors read the source (YYYY-MM-DD), when it differs from `date`
+    (a publication date): how old our reading is, which `make freshness` watches."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
             got.get("url"),
             got.get("note"),
             key.start_mark.line + 1,
+            read=got.get("read"),
         )
 
     value_nodes: dict[str, yaml.Node] = {}

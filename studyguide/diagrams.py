@@ -296,7 +296,7 @@ def render_figure(diagram: Diagram) -> str:
         f'<title id="{uid}-title">{escape(diagram.title)}</title>'
         f'<desc id="{uid}-desc">{escape(diagram.description)}</desc>'
         f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5" '
-        f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        f'markerWidth="7" markerHeight="7" orient="auto">'
         f'<path d="M0 0L10 5L0 10z" fill="currentColor"/></marker></defs>'
         f"{body}</svg></div>"
         f"<figcaption>{escape(diagram.title)}"

@@ -9,9 +9,11 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 
 from studyguide import grammar
-from studyguide.claims import Registry
+from studyguide.claims import Registry, Source
+from studyguide.freshness import age_days, read_on
 from studyguide.render import KIND_LABELS, escape, literal_html
 
 KIND_HELP = {
@@ -37,6 +39,17 @@ def _prose(text: str) -> str:
     return "".join(out) + _cell(text[cursor:])
 
 
+def _reading(source: Source, today: date) -> str:
+    """How long before the build the source was read, as a sentence (empty if undated)."""
+    age = age_days(source, today)
+    if age is None:
+        return ""
+    if age <= 0:
+        return " Read on the day of this build." if age == 0 else f" Read on {read_on(source)}."
+    # The age is computed by this build, not a figure about the world: marked literal.
+    return f" Read on {_cell(read_on(source))}, {literal_html(f'{age} days')} before this build."
+
+
 FRONT_MATTER = (
     "---\ndescription: Every figure and model line in this guide, its kind, its source, "
     "and the pages that show it.\n---\n"
@@ -47,7 +60,9 @@ CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
 """Where the claims table goes in the ledger's rendered HTML (see `fill_claims_table`)."""
 
 
-def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
+def render_ledger(
+    registry: Registry, usage: Mapping[str, set[str]], today: date | None = None
+) -> str:
     """Markdown for the ledger page, with `CLAIMS_TABLE_SLOT` where the claims table goes.
 
     `usage` maps claim ids to what shows them; claims nothing shows get their own section.
@@ -55,7 +70,9 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     slot after Markdown and the search index have seen the page: a table of thousands of
     rows would otherwise cost more to parse (twice) than the rest of a large site's claim
     handling together, and the pages that show a figure are what search should find.
+    Each source also shows how long ago it was read, counted to `today` (the build's day).
     """
+    today = today or date.today()
     lines = [
         FRONT_MATTER,
         "# Sources and figures",
@@ -75,6 +92,7 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
         lines.append("")
         lines.append(
             f"Dated {_cell(source.date)}; {counts[source.id]} claims."
+            + _reading(source, today)
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
