@@ -1,7 +1,7 @@
 """Flashcards expanded for reading: claim syntax on both sides turned into marked-up text.
 
 Kept apart from `studyguide.cards` (which finds cards and names them): expansion runs the same
-`process_page` as every content page, so every figure on a card comes from the claims and is
+`expand_page` as every content page, so every figure on a card comes from the claims and is
 recorded as used, and a card's own prose is checked for unsourced figures like a page's.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from studyguide.cards import Card
 from studyguide.claims import Registry
-from studyguide.pages import PageResult, process_page
+from studyguide.expand import PageResult, expand_page
 from studyguide.problems import Problem
 
 
@@ -29,12 +29,12 @@ class ExpandedCard:
 def expand_card(
     card: Card, registry: Registry, *, ledger_url: str, check_prose: bool = True
 ) -> tuple[ExpandedCard, list[Problem]]:
-    """Expand `:claim[ID]`/`::script[ID]` in both sides with `process_page`.
+    """Expand `:claim[ID]`/`::script[ID]` in both sides with `expand_page`.
 
     With `check_prose` the card text is also scanned for unsourced figures and quotes;
     the hook turns it off for cards copied from pages the claims hook already scanned.
     """
-    front = process_page(
+    front = expand_page(
         card.front_md,
         registry,
         card.source_path,
@@ -42,7 +42,7 @@ def expand_card(
         ledger_url=ledger_url,
         check_prose=check_prose,
     )
-    back = process_page(
+    back = expand_page(
         card.back_md,
         registry,
         card.source_path,
@@ -76,7 +76,7 @@ def expand_cards(
         if from_claims:
             # A prompt lives in the claims file itself, so a question it quotes is already
             # registered text; its figures are still checked.
-            issues = [p for p in issues if not p.message.startswith("unsourced script")]
+            issues = [p for p in issues if p.kind != "unsourced-script"]
         out.append(done)
         problems += issues
     return out, problems

@@ -38,7 +38,7 @@ Two cards with the same id are a problem reported at the second one's file and l
 Anything inside fenced code is ignored, so documentation can show the syntax.
 
 Card text may use `:claim[ID]` like any page; `card_expand.expand_card` expands it with the
-same `process_page` as the pages, so every figure on a card comes from the claims. A prompt's own
+same `expand_page` as the pages, so every figure on a card comes from the claims. A prompt's own
 text is checked for unsourced figures; a question it quotes is allowed, since the prompt is
 itself in the claims file.
 """
