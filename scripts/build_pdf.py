@@ -28,6 +28,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -105,7 +106,7 @@ def page_css(size: str, title: str, date: str, url: str) -> str:
 """
 
 
-def local_fetcher(roots: tuple[Path, ...]) -> object:
+def local_fetcher(roots: tuple[Path, ...]) -> Any:  # a weasyprint URLFetcher (untyped)
     """A WeasyPrint URL fetcher serving `data:` URLs and `file:` URLs under `roots` only.
 
     Every other URL is refused and remembered in its `refused` list, so a stray CDN link or
@@ -198,7 +199,7 @@ def render(
             errors.append(message)
         elif verbose:
             print(message, file=sys.stderr)
-    errors += [f"refused to fetch {u}" for u in dict.fromkeys(fetcher.refused)]  # type: ignore[attr-defined]
+    errors += [f"refused to fetch {u}" for u in dict.fromkeys(fetcher.refused)]
     warnings = sum(1 for r in collect.records if r.levelno < logging.ERROR)
     if warnings and not verbose:
         print(f"WeasyPrint: {warnings} CSS warnings (run with -v to list them)", file=sys.stderr)

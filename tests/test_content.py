@@ -157,7 +157,7 @@ def article() -> frozenset[str]:
 
 
 @pytest.fixture(scope="module")
-def registry():  # type: ignore[no-untyped-def]
+def registry():
     """The claims registry, loaded with the package's own loader."""
     reg, problems = load_registry((DOCS / "claims.yml").read_text(encoding="utf-8"))
     assert not problems, [str(p) for p in problems]
@@ -174,7 +174,7 @@ def test_no_ten_word_run_copied_from_the_article(
     assert not copied, f"runs of {RUN_LENGTH}+ words shared with the article: {copied}"
 
 
-def test_no_ten_word_run_copied_into_claims_or_glossary(article: frozenset[str], registry) -> None:  # type: ignore[no-untyped-def]
+def test_no_ten_word_run_copied_into_claims_or_glossary(article: frozenset[str], registry) -> None:
     texts = {f"claim {cid}": registry.text(cid) for cid in registry.claims}
     texts["glossary"] = (INCLUDES / "abbreviations.md").read_text(encoding="utf-8")
     copied = {name: runs for name, text in texts.items() if (runs := shared_runs(text, article))}
@@ -193,7 +193,7 @@ def test_every_page_has_a_distinct_description(pages: dict[str, str]) -> None:
     assert not description_problems(descriptions)
 
 
-def test_every_fact_claim_is_shown_on_a_page(pages: dict[str, str], registry) -> None:  # type: ignore[no-untyped-def]
+def test_every_fact_claim_is_shown_on_a_page(pages: dict[str, str], registry) -> None:
     facts = {cid for cid, claim in registry.claims.items() if claim.kind == "fact"}
     assert facts, "the registry holds no facts"
     missing = sorted(facts - claims_shown(pages.values()))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from studyguide.claims import load_registry
-from studyguide.pages import body_offset, process_page
+from studyguide.pages import PageResult, body_offset, process_page
 
 CLAIMS = """\
 sources:
@@ -18,8 +20,8 @@ claims:
 REGISTRY, _ = load_registry(CLAIMS)
 
 
-def run(markdown: str, **kw: object):
-    return process_page(markdown, REGISTRY, "docs/p.md", **kw)  # type: ignore[arg-type]
+def run(markdown: str, **kw: Any) -> PageResult:
+    return process_page(markdown, REGISTRY, "docs/p.md", **kw)
 
 
 def test_claim_renders_value_link_and_kind() -> None:

@@ -13,10 +13,11 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.test_accessibility import axe_script, axe_violations, describe  # noqa: F401
+from tests.conftest import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +63,7 @@ def score(page, levels: dict[str, str]) -> None:
         page.locator(f'input[name="practice-{dim}"][value="{level}"]').check()
 
 
-def stored(page, key: str) -> object:
+def stored(page, key: str) -> Any:
     raw = page.evaluate(f"localStorage.getItem({json.dumps(key)})")
     return None if raw is None else json.loads(raw)
 
@@ -290,7 +291,8 @@ def test_app_holds_its_final_place_before_the_script_runs(browser, served_site, 
     reloads the stylesheets and can shift any page for a frame; that is not this script's.
     """
     width, height = viewport
-    layouts, shifts = [], {}
+    layouts: list[object] = []
+    shifts: object = {}
     for held in ("guide", "none", "theme"):
         context = browser.new_context(viewport={"width": width, "height": height})
         try:
@@ -492,7 +494,7 @@ def test_home_summary_hidden_when_empty_and_shown_after_activity(page, served_si
 # ---- accessibility of the filled-in states ------------------------------------------------
 
 
-def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):  # noqa: F811
+def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):
     """axe-core on the states the page tests never see: a drawn prompt, a time-up, a score,
     a history table and trend (both palettes), ticked checklist items and the home summary."""
     page.clock.install()
@@ -525,7 +527,7 @@ def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_mid_session_states_have_no_axe_violations(page, served_site, axe_script, scheme):  # noqa: F811
+def test_mid_session_states_have_no_axe_violations(page, served_site, axe_script, scheme):
     """axe-core mid-session, the states the filled-in test passes through without checking:
     a drawn prompt with the timer running, then paused (Resume), and a half-scored form."""
     page.clock.install()

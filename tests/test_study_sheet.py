@@ -16,17 +16,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.claims import load_registry
+from studyguide.page_text import first_sentence, plain_links
 from studyguide.pages import process_page
 from studyguide.study_sheet import (
     FRAMEWORK_PAGES,
     PATTERN_PAGES,
     SHEET,
     checklist,
-    first_sentence,
     framework,
     mistakes,
     pattern,
-    plain_links,
     render_sheet,
     rubric,
     shown_claims,
@@ -42,7 +41,7 @@ def _pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def registry():  # type: ignore[no-untyped-def]
+def registry():
     reg, problems = load_registry((DOCS / "claims.yml").read_text("utf-8"))
     assert not problems
     return reg
@@ -54,7 +53,7 @@ def pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sheet(registry, pages):  # type: ignore[no-untyped-def]
+def sheet(registry, pages):
     return render_sheet(registry, pages)
 
 
@@ -68,19 +67,19 @@ def step_names(pages: dict[str, str]) -> list[str]:
 # --- The real guide ------------------------------------------------------------------------
 
 
-def test_sheet_has_every_framework_step_name(sheet, pages) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_has_every_framework_step_name(sheet, pages) -> None:
     for name in step_names(pages):
         assert name in sheet.markdown, f"step {name!r} missing from the study sheet"
 
 
-def test_sheet_references_every_fact_claim(sheet, registry) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_references_every_fact_claim(sheet, registry) -> None:
     facts = [c.id for c in registry.claims.values() if c.kind == "fact"]
     assert facts
     for cid in facts:
         assert f":claim[{cid}]" in sheet.markdown, f"fact {cid} not on the study sheet"
 
 
-def test_sheet_has_every_part_of_the_guide(sheet) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_has_every_part_of_the_guide(sheet) -> None:
     for heading in (
         "## The rubric",
         "## Impact-First Framework",
@@ -100,23 +99,23 @@ def test_sheet_has_every_part_of_the_guide(sheet) -> None:  # type: ignore[no-un
     assert "Download the study sheet" in sheet.markdown
 
 
-def test_sheet_reads_the_real_guide_without_problems(sheet) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_reads_the_real_guide_without_problems(sheet) -> None:
     assert sheet.problems == []
 
 
-def test_sheet_passes_the_figure_scanner(sheet, registry) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_passes_the_figure_scanner(sheet, registry) -> None:
     """The claims hook expands the generated page and fails the build on raw figures."""
     result = process_page(sheet.markdown, registry, f"(generated) {SHEET}")
     assert result.problems == []
     assert ":claim[" not in result.markdown and "::script[" not in result.markdown
 
 
-def test_each_script_appears_once(sheet) -> None:  # type: ignore[no-untyped-def]
+def test_each_script_appears_once(sheet) -> None:
     scripts = re.findall(r"^::script\[([^\]]+)\]$", sheet.markdown, re.M)
     assert scripts and len(scripts) == len(set(scripts))
 
 
-def test_a_claim_value_change_flows_through(registry, pages) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_value_change_flows_through(registry, pages) -> None:
     changed = dataclasses.replace(registry, claims=dict(registry.claims))
     old = changed.claims["base-salary"]
     changed.claims["base-salary"] = dataclasses.replace(old, value="$123,457")
@@ -132,7 +131,7 @@ def test_a_claim_value_change_flows_through(registry, pages) -> None:  # type: i
     assert "under 7 minutes" in after
 
 
-def test_shown_claims_include_embedded_figures(sheet, registry) -> None:  # type: ignore[no-untyped-def]
+def test_shown_claims_include_embedded_figures(sheet, registry) -> None:
     shown = set(sheet.claims)
     assert "script-product-goal" in shown
     assert set(registry.refs("script-product-goal")) <= shown
@@ -319,14 +318,14 @@ def test_text_helpers() -> None:
     assert first_sentence("No end") == "No end"
 
 
-def test_missing_pages_are_reported_and_the_rest_still_renders(registry) -> None:  # type: ignore[no-untyped-def]
+def test_missing_pages_are_reported_and_the_rest_still_renders(registry) -> None:
     sheet = render_sheet(registry, {})
     missing = {p.path for p in sheet.problems}
     assert {f"docs/{p}" for p in (*FRAMEWORK_PAGES, *PATTERN_PAGES)} <= missing
     assert "## Key figures" in sheet.markdown
 
 
-def test_shown_claims_ignore_unknown_ids(registry) -> None:  # type: ignore[no-untyped-def]
+def test_shown_claims_ignore_unknown_ids(registry) -> None:
     assert shown_claims(":claim[nope] :claim[base-salary]", registry) == ["base-salary"]
 
 
