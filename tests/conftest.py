@@ -36,6 +36,15 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"
 # Headers the tests' server sends: nothing cached between tests, and the header that lets
 # linkchecker skip its politeness wait.
 TEST_SERVER_HEADERS = {"LinkChecker": "1", "Cache-Control": "no-store"}
+# The start of a small claims file: one source, `art`, then the claims that follow.
+ONE_SOURCE = """\
+sources:
+  art:
+    title: An article
+    date: 2026-05-24
+    note: one article
+claims:
+"""
 # Fixtures that make a test slow, and the tier they put it in.
 TIER_OF_FIXTURE = {
     "site_dir": "integration",

@@ -30,6 +30,26 @@ SCHEMES: dict[str, tuple[Literal["light", "dark"], str]] = {
 LABEL_IN_NAME = ("label-content-name-mismatch",)
 
 
+# Pages built to fail: an image without a text alternative and grey-on-grey text; a button
+# whose accessible name does not contain its visible label.
+NO_ALT_AND_LOW_CONTRAST = (
+    '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+    '<p style="color:#777;background:#888">Hard to read</p>'
+)
+NAME_WITHOUT_LABEL = (
+    '<h1>Bad</h1><button type="button" aria-label="Next review in 6 days">Good</button>'
+)
+
+
+def rules_broken_by(page: Page, axe: Path, main: str, also: tuple[str, ...] = ()) -> set[str]:
+    """The ids of the axe rules a minimal page holding `main` in its <main> violates."""
+    page.set_content(
+        '<!doctype html><html lang="en"><head><title>Bad</title></head><body>'
+        f"<main>{main}</main></body></html>"
+    )
+    return {v["id"] for v in axe_violations(page, axe, also=also)}
+
+
 def first_deck(site_dir: Path) -> str:
     """URL of the first flashcard deck page of the built site."""
     decks = sorted(p.parent.name for p in (site_dir / "flashcards").glob("*/index.html"))
@@ -59,12 +79,7 @@ def test_no_axe_violations(
 @pytest.mark.browser
 def test_axe_reports_known_violations(page: Page, axe_script: Path) -> None:
     """The check can fail: an image without a text alternative and grey-on-grey text."""
-    page.set_content(
-        '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main>'
-        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
-        '<p style="color:#777;background:#888">Hard to read</p></main></body></html>'
-    )
-    found = {v["id"] for v in axe_violations(page, axe_script)}
+    found = rules_broken_by(page, axe_script, NO_ALT_AND_LOW_CONTRAST)
     assert {"image-alt", "color-contrast"} <= found, found
 
 
@@ -116,10 +131,5 @@ def test_no_axe_violations_on_a_deck_with_the_answer_shown(
 @pytest.mark.browser
 def test_axe_reports_a_name_without_the_visible_label(page: Page, axe_script: Path) -> None:
     """The label-in-name check can fail: a button named "Next review" that shows "Good"."""
-    page.set_content(
-        '<!doctype html><html lang="en"><head><title>Bad</title></head><body><main>'
-        '<h1>Bad</h1><button type="button" aria-label="Next review in 6 days">Good</button>'
-        "</main></body></html>"
-    )
-    found = {v["id"] for v in axe_violations(page, axe_script, also=LABEL_IN_NAME)}
+    found = rules_broken_by(page, axe_script, NAME_WITHOUT_LABEL, also=LABEL_IN_NAME)
     assert found == set(LABEL_IN_NAME), found

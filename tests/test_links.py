@@ -166,21 +166,25 @@ def test_site_has_no_broken_links_or_anchors(served_site: str, site_dir: Path) -
     assert report.returncode == 0, report.output
 
 
-def test_a_broken_link_fails_the_check(serve_copy: ServeCopy) -> None:
+def failing_check(serve_copy: ServeCopy, page: str, link: str) -> LinkReport:
+    """Inject `link` into the copy's `page` (a folder URL), check that page one level deep,
+    and return the report of the run, which must have failed."""
     copy, serve = serve_copy
-    inject(copy / "interview" / "index.html", '<a href="../no-such-page/">gone</a>')
-    report = run_linkchecker(serve(), start=["interview/"], depth=1)
-    assert report.returncode != 0
+    inject(copy / page / "index.html", link)
+    report = run_linkchecker(serve(), start=[page], depth=1)
+    assert report.returncode != 0, report.output
+    return report
+
+
+def test_a_broken_link_fails_the_check(serve_copy: ServeCopy) -> None:
+    report = failing_check(serve_copy, "interview/", '<a href="../no-such-page/">gone</a>')
     assert report.errors == 1, report.output
     (finding,) = report.findings()
     assert "no-such-page/" in finding and "404" in finding
 
 
 def test_a_broken_anchor_fails_the_check(serve_copy: ServeCopy) -> None:
-    copy, serve = serve_copy
-    inject(copy / "index.html", '<a href="interview/#no-such-section">gone</a>')
-    report = run_linkchecker(serve(), start=[""], depth=1)
-    assert report.returncode != 0
+    report = failing_check(serve_copy, "", '<a href="interview/#no-such-section">gone</a>')
     assert (report.errors, report.warnings) == (0, 1), report.output
     (finding,) = report.findings()
     assert "Anchor `no-such-section' (decoded: `no-such-section') not found" in finding
@@ -189,10 +193,7 @@ def test_a_broken_anchor_fails_the_check(serve_copy: ServeCopy) -> None:
 def test_a_broken_anchor_on_the_same_page_fails_the_check(
     serve_copy: ServeCopy,
 ) -> None:
-    copy, serve = serve_copy
-    inject(copy / "frameworks" / "index.html", '<a href="#no-such-heading">gone</a>')
-    report = run_linkchecker(serve(), start=["frameworks/"], depth=1)
-    assert report.returncode != 0
+    report = failing_check(serve_copy, "frameworks/", '<a href="#no-such-heading">gone</a>')
     (finding,) = report.findings()
     assert "Anchor `no-such-heading'" in finding
 
