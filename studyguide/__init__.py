@@ -19,14 +19,20 @@ whose list breaks it stops at once with a message naming the hook to add or move
    registry, each page's source and result (`sources`, `bodies`, `pages`), which claim each
    surface shows (`usage`) and every problem (`problems`). It adds the ledger,
    `sources.md`, as a generated page.
-2. `hooks/assets.py`, on_config/on_files: bundles the guide's own CSS and JS (reads no
+2. `hooks/diagrams.py`, on_page_markdown: replaces each `::diagram[NAME]` line with its
+   figure (`diagrams`), after the claims hook expanded the page; adds its problems to the
+   context.
+3. `hooks/tables.py`, on_page_content: labels wide tables so they stack on phones (reads no
    context).
-3. `hooks/study_sheet.py`, on_files: renders the sheet from `ctx.sources`
+4. `hooks/assets.py`, on_config/on_files: bundles the guide's own CSS and JS (reads no
+   context).
+5. `hooks/study_sheet.py`, on_files: renders the sheet from `ctx.sources`
    (`study_sheet.render_sheet`), records its usage and problems, adds `study-sheet.md`.
-4. `hooks/flashcards.py`, on_files: collects cards from the claims and `ctx.sources`
-   (`cards`), expands them, records their usage and problems, adds `flashcards/index.md` and
-   one page per deck (`deck_pages`) and the decks' nav entries (`deck_nav`).
-5. `hooks/practice.py`, on_page_content: fills the practice room's score form from its
+6. `hooks/flashcards.py`, on_files: collects cards from the claims and `ctx.sources`
+   (`cards`), expands them, records their usage and problems, adds `flashcards/index.md`,
+   one page per deck (`deck_pages`) and `review.md` (`review_page`), and their nav entries
+   (`deck_nav`); on_page_markdown gives the home page's progress summary every card id.
+7. `hooks/practice.py`, on_page_content: fills the practice room's score form from its
    rubric table (reads no context).
 
 Then MkDocs renders every page. The claims hook's on_page_markdown hands each page its
@@ -44,8 +50,9 @@ why the ledger, rendered then, lists the usage of every surface) and expands it 
 - `sources.md`, the ledger: `ledger.render_ledger` of the final usage; used as given.
 - `study-sheet.md`: `study_sheet.render_sheet`, still holding `:claim[ID]`; expanded and
   checked like a page in docs/.
-- `flashcards/index.md` and `flashcards/<deck>.md`: `deck_pages.render_index` and
-  `render_deck` of cards already expanded in on_files; used as given.
+- `flashcards/index.md`, `flashcards/<deck>.md` and `review.md`: `deck_pages.render_index`,
+  `render_deck` and `review_page.render_review`, of cards already expanded in on_files; used
+  as given.
 
 Nothing is ever written into docs/.
 """

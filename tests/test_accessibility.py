@@ -18,9 +18,17 @@ from tests.conftest import axe_violations, describe
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-# Home, a framework, a deck, the practice room and the ledger; DECK is the first deck built.
+# Home, a framework, a model round (diagram, stacked table, margin notes), a deck, the practice
+# room and the ledger; DECK is the first deck built.
 # The ledger is checked with a row targeted, as a reader following a figure sees it.
-PAGES = ["", "frameworks/impact-first/", "DECK", "practice/", "sources/#claim-base-salary"]
+PAGES = [
+    "",
+    "frameworks/impact-first/",
+    "rounds/llm-agent-monitoring/",
+    "DECK",
+    "practice/",
+    "sources/#claim-base-salary",
+]
 SCHEMES: dict[str, tuple[Literal["light", "dark"], str]] = {
     "light": ("light", "default"),
     "dark": ("dark", "slate"),
