@@ -1,4 +1,4 @@
-"""Plain functions behind the study guide's build: claims, page text, expansion, surfaces.
+"""Plain functions behind the study guide's build: claims, page text, expansion, checks.
 
 Nothing here imports MkDocs, so the same code serves the hooks, the scripts and the tests,
 and could run as a pre-build step in front of another static-site generator. Two exceptions,
@@ -14,11 +14,11 @@ whose list breaks it stops at once with a message naming the hook to add or move
 (`hook_support.build_context`).
 
 1. `hooks/claims.py`, on_files: loads `docs/claims.yml` into a `Registry`, reads every page
-   in docs/ once (`page_text.strip_front_matter`) and expands and checks it
-   (`pages.process_page`), and leaves a `context.BuildContext` in the config holding the
-   registry, each page's source and result (`sources`, `bodies`, `pages`), which claim each
-   surface shows (`usage`) and every problem (`problems`). It adds the ledger,
-   `sources.md`, as a generated page.
+   in docs/ once (`page_text.strip_front_matter`) and expands it (`expand`), and leaves a
+   `context.BuildContext` in the config holding the registry, each page's source and result
+   (`sources`, `bodies`, `pages`), which claim each surface shows (`usage`) and every
+   problem (`problems`), beside the output check's state (`output_build.OutputState`). It
+   adds the ledger, `sources.md`, as a generated page.
 2. `hooks/diagrams.py`, on_page_markdown: replaces each `::diagram[NAME]` line with its
    figure (`diagrams`), after the claims hook expanded the page; adds its problems to the
    context.
@@ -37,8 +37,9 @@ whose list breaks it stops at once with a message naming the hook to add or move
 
 Then MkDocs renders every page. The claims hook's on_page_markdown hands each page its
 expanded Markdown; on_page_context fills the ledger's claims table, now that every surface
-has recorded its usage; on_post_build reports every problem of the build together and
-fails the build (or, in `make serve`, prints them and shows them on the pages).
+has recorded its usage; on_post_page runs the output check on each page as readers get it
+(`output_check`); on_post_build checks the search index, reports every problem of the build
+together and fails the build (or, in `make serve`, prints them and shows them on the pages).
 
 Generated pages, one mechanism: a hook describes the page as a `context.GeneratedPage` (its
 front matter, a function giving its Markdown body, and whether the body still holds claim

@@ -15,7 +15,7 @@ import gzip
 import http.server
 import io
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -72,23 +72,41 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         """Stay quiet: the audit prints its own table, the tests their own failures."""
 
 
-def start(
-    directory: Path, *, compress: bool = True, headers: Mapping[str, str] = STATIC_HOST_HEADERS
+def start_with(
+    handler: Callable[..., http.server.BaseHTTPRequestHandler],
 ) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `directory` on 127.0.0.1 on a free port in a thread; return the base URL (ending
-    in /) and the server, which the caller shuts down."""
-    handler = functools.partial(
-        StaticHandler, directory=str(directory), compress=compress, headers=headers
-    )
+    """Answer with `handler` on 127.0.0.1 on a free port in a thread; return the base URL
+    (ending in /) and the server, which the caller stops (`stop`)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/", server
+
+
+def start(
+    directory: Path, *, compress: bool = True, headers: Mapping[str, str] = STATIC_HOST_HEADERS
+) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve `directory` on 127.0.0.1 (see `start_with`) with the static handler."""
+    return start_with(
+        functools.partial(
+            StaticHandler, directory=str(directory), compress=compress, headers=headers
+        )
+    )
 
 
 def stop(server: http.server.ThreadingHTTPServer) -> None:
     """Stop a server `start` returned and free its port."""
     server.shutdown()
     server.server_close()
+
+
+@contextmanager
+def serve_with(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Answer with `handler` (see `start_with`) for a `with` block; yield the base URL."""
+    base, server = start_with(handler)
+    try:
+        yield base
+    finally:
+        stop(server)
 
 
 @contextmanager

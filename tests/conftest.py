@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from studyguide import grammar
 from studyguide.chromium import CHROMIUM, CHROMIUM_FLAGS
 from studyguide.static_server import start, stop
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:  # Playwright may be missing: the browser tests then skip (or 
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
+# WCAG 2.5.3 (the accessible name contains the visible label): experimental in axe, so off
+# by default; the tests that show controls with visible labels and names turn it on.
+LABEL_IN_NAME = ("label-content-name-mismatch",)
 # Headers the tests' server sends: nothing cached between tests, and the header that lets
 # linkchecker skip its politeness wait.
 TEST_SERVER_HEADERS = {"LinkChecker": "1", "Cache-Control": "no-store"}
@@ -62,6 +66,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for fixture, tier in TIER_OF_FIXTURE.items():
             if fixture in names:
                 item.add_marker(getattr(pytest.mark, tier))
+
+
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_SNIPPET_RE = re.compile(r"^--8<--.*$", re.M)
+
+
+def word_count(body: str) -> int:
+    """Words a reader sees in a page body: claim syntax counts as one word, snippets as none."""
+    body = _SNIPPET_RE.sub("", body)
+    body = grammar.USE_RE.sub(" figure ", body)
+    return len(_WORD_RE.findall(body))
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pytest
 
-from tests.conftest import axe_violations, describe
+from tests.conftest import LABEL_IN_NAME, axe_violations, describe
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -33,9 +33,6 @@ SCHEMES: dict[str, tuple[Literal["light", "dark"], str]] = {
     "light": ("light", "default"),
     "dark": ("dark", "slate"),
 }
-# WCAG 2.5.3 (the accessible name contains the visible label): experimental in axe, so off
-# by default; the tests that show controls with visible labels and names turn it on.
-LABEL_IN_NAME = ("label-content-name-mismatch",)
 
 
 # Pages built to fail: an image without a text alternative and grey-on-grey text; a button

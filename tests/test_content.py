@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from scripts.fingerprint_sources import stale_files
+from studyguide import grammar
 from studyguide.claims import load_registry
 from studyguide.copycheck import (
     RUN_LENGTH,
@@ -25,6 +26,8 @@ from studyguide.copycheck import (
     load_fingerprints,
     shared_runs,
 )
+from studyguide.page_text import read_front_matter as split_front_matter
+from tests.conftest import word_count
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -35,23 +38,8 @@ MIN_TOTAL_WORDS = 6000
 MIN_PAGE_WORDS = 300
 MIN_SUBSTANTIAL_PAGES = 8
 
-_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_CLAIM_RE = re.compile(r"(?<!:):claim\[([^\]\n]+)\]")
-_SYNTAX_RE = re.compile(r":{1,2}(?:claim|script|literal)\[[^\]\n]*\]")
-_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_SNIPPET_RE = re.compile(r"^--8<--.*$", re.M)
-
 
 # --- Pure helpers --------------------------------------------------------------------------
-
-
-def split_front_matter(markdown: str) -> tuple[dict[str, object], str]:
-    """The page's YAML front matter (empty if none) and its body."""
-    m = _FRONT_MATTER_RE.match(markdown)
-    if not m:
-        return {}, markdown
-    meta = yaml.safe_load(m.group(1)) or {}
-    return (meta if isinstance(meta, dict) else {}), markdown[m.end() :]
 
 
 def nav_pages(nav: object) -> set[str]:
@@ -92,14 +80,7 @@ def description_problems(descriptions: Mapping[str, object]) -> list[str]:
 
 def claims_shown(pages: Iterable[str]) -> set[str]:
     """Ids written inline as :claim[ID] in the given page texts."""
-    return {m.group(1).strip() for text in pages for m in _CLAIM_RE.finditer(text)}
-
-
-def word_count(body: str) -> int:
-    """Words a reader sees in a page body: claim syntax counts as one word, snippets as none."""
-    body = _SNIPPET_RE.sub("", body)
-    body = _SYNTAX_RE.sub(" figure ", body)
-    return len(_WORD_RE.findall(body))
+    return {claim_id for text in pages for claim_id in grammar.claim_ids(text)}
 
 
 def size_problems(counts: Mapping[str, int]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from studyguide.claims import load_registry
-from studyguide.pages import PageResult, body_offset, process_page
+from studyguide.expand import PageResult, body_offset, expand_page
 
 CLAIMS = """\
 sources:
@@ -21,7 +21,7 @@ REGISTRY, _ = load_registry(CLAIMS)
 
 
 def run(markdown: str, **kw: Any) -> PageResult:
-    return process_page(markdown, REGISTRY, "docs/p.md", **kw)
+    return expand_page(markdown, REGISTRY, "docs/p.md", **kw)
 
 
 def test_claim_renders_value_link_and_kind() -> None:
