@@ -66,3 +66,15 @@ def test_home_loads_its_summary_after_first_render(site_dir: Path) -> None:
 
 def test_limit_check_can_fail() -> None:
     assert Weight(html=10_000, css=30_000, js=40_000).total > LIMITS[""]
+
+
+@pytest.mark.integration
+def test_home_summary_gets_every_card_id_from_a_file(site_dir: Path) -> None:
+    """The card ids the summary counts are a JSON file, not part of the home page."""
+    import json
+
+    html = (site_dir / "index.html").read_text("utf-8")
+    assert 'data-fc-ids-url="flashcards/card-ids.json"' in html and "data-fc-ids=" not in html
+    ids = json.loads((site_dir / "flashcards/card-ids.json").read_text("utf-8"))
+    rows = (site_dir / "flashcards/index.html").read_text("utf-8")
+    assert ids and all(f"{i}" in rows for i in ids)
