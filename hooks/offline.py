@@ -1,0 +1,101 @@
+"""MkDocs hook: the installable, offline guide (web app manifest, icons, service worker).
+
+Thin event functions over `studyguide.offline_app` (manifest, icons, theme colours) and
+`studyguide.offline_precache` (what the service worker saves):
+- on_startup: remember whether this is `mkdocs serve` (the preview gets a switched-off worker
+  that removes any earlier one, so edits always show).
+- on_config: make the manifest, the icons and the minified registration script, and tell
+  the templates about them in `config.extra.offline` (overrides/main.html links them,
+  overrides/partials/copyright.html holds the footer's "Works offline" line).
+- on_files: publish them; drop the sources `assets/sw.js` and `assets/offline.js`.
+- on_post_build: write `sw.js` at the site root with the precache manifest of everything
+  built. `make build` writes it once more after the downloads (scripts/offline_manifest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from studyguide.assets import fingerprint, minify_js  # noqa: E402
+from studyguide.offline_app import (  # noqa: E402
+    ICONS,
+    MANIFEST,
+    icons,
+    palettes,
+    web_manifest,
+)
+from studyguide.offline_precache import write_service_worker  # noqa: E402
+
+WORKER_SOURCE = "assets/sw.js"
+SCRIPT_SOURCE = "assets/offline.js"
+_state: dict[str, str] = {"command": "build"}
+_published: dict[str, str | bytes] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember the command: `serve` switches the offline copy off."""
+    _state["command"] = command
+
+
+def _palette_css(config: object) -> str:
+    """Material's palette stylesheet (the primary colours by name), or "" without Material."""
+    for folder in config["theme"].dirs:  # type: ignore[index]
+        for path in sorted(Path(folder).glob("assets/stylesheets/palette.*.min.css")):
+            return path.read_text("utf-8")
+    return ""
+
+
+def on_config(config: object) -> object:
+    """Make the manifest, icons and registration script; describe them for the templates."""
+    _published.clear()
+    docs = Path(config["docs_dir"])  # type: ignore[index]
+    theme = config["theme"]  # type: ignore[index]
+    extra = config["extra"]  # type: ignore[index]
+    colours = palettes(theme.get("palette"), _palette_css(config))
+    manifest = web_manifest(
+        name=config["site_name"],  # type: ignore[index]
+        short_name=str(extra.get("short_name") or config["site_name"]),  # type: ignore[index]
+        description=config["site_description"] or "",  # type: ignore[index]
+        site_url=config["site_url"],  # type: ignore[index]
+        colours=colours,
+        lang=str(theme.get("language") or "en"),
+    )
+    _published[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    artwork = (docs / str(theme.get("favicon") or "assets/favicon.svg")).read_text("utf-8")
+    _published.update(icons(artwork, colours[0].theme))
+    script = minify_js((docs / SCRIPT_SOURCE).read_text("utf-8"))
+    script_uri = f"assets/offline.{fingerprint(script)}.min.js"
+    _published[script_uri] = script
+    extra["offline"] = {
+        "enabled": _state["command"] != "serve",
+        "script": script_uri,
+        "manifest": MANIFEST,
+        "touch_icon": ICONS[0].uri,
+        "palettes": [{"media": p.media, "theme": p.theme} for p in colours],
+    }
+    return config
+
+
+def on_files(files: Files, config: object) -> Files:
+    """Publish the manifest, icons and script; leave the worker and script sources out."""
+    for file in list(files):
+        if file.src_uri in (WORKER_SOURCE, SCRIPT_SOURCE):
+            files.remove(file)
+    for uri, content in _published.items():
+        files.append(File.generated(config, uri, content=content))  # type: ignore[arg-type]
+    return files
+
+
+def on_post_build(config: object) -> None:
+    """Write `sw.js` with the precache manifest of the site just built."""
+    template = (Path(config["docs_dir"]) / WORKER_SOURCE).read_text("utf-8")  # type: ignore[index]
+    site = Path(config["site_dir"])  # type: ignore[index]
+    write_service_worker(site, template, enabled=_state["command"] != "serve")
