@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from studyguide.assets import fingerprint, minify_js  # noqa: E402
@@ -53,6 +54,21 @@ def _palette_css(config: object) -> str:
     return ""
 
 
+def _icons(docs: Path, favicon: str, background: str) -> dict[str, bytes]:
+    """The app icons from the favicon SVG; a problem with it stops the build, located."""
+    where = f"{docs.name}/{favicon}:1:1"
+    path = docs / favicon
+    if not favicon or not path.is_file():
+        raise PluginError(
+            f"{where}: no SVG artwork for the app icons — set theme.favicon in mkdocs.yml "
+            "to an SVG file under docs/"
+        )
+    try:
+        return icons(path.read_text("utf-8"), background)
+    except ValueError as error:
+        raise PluginError(f"{where}: {error}") from None
+
+
 def on_config(config: object) -> object:
     """Make the manifest, icons and registration script; describe them for the templates."""
     _published.clear()
@@ -69,8 +85,7 @@ def on_config(config: object) -> object:
         lang=str(theme.get("language") or "en"),
     )
     _published[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    artwork = (docs / str(theme.get("favicon") or "assets/favicon.svg")).read_text("utf-8")
-    _published.update(icons(artwork, colours[0].theme))
+    _published.update(_icons(docs, str(theme.get("favicon") or ""), colours[0].theme))
     script = minify_js((docs / SCRIPT_SOURCE).read_text("utf-8"))
     script_uri = f"assets/offline.{fingerprint(script)}.min.js"
     _published[script_uri] = script

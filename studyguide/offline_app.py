@@ -127,7 +127,10 @@ def _svg_root(svg: str) -> tuple[str, str]:
     """The artwork's `viewBox` and inner markup, to draw it inside another SVG."""
     found = re.search(r"<svg\b([^>]*)>(.*)</svg>", svg, re.S)
     if not found:
-        raise ValueError("the icon artwork is not an SVG document")
+        raise ValueError(
+            "the icon artwork is not an SVG document — set theme.favicon in mkdocs.yml to an "
+            "SVG file (the app icons are drawn from it)"
+        )
     box = re.search(r'viewBox="([^"]+)"', found.group(1))
     if not box:
         raise ValueError("the icon artwork's <svg> has no viewBox: add one so it can scale")

@@ -29,6 +29,9 @@ import pytest
 from scripts.offline_manifest import main as write_manifest
 from studyguide.offline_precache import read_manifest
 from tests.conftest import ROOT, serve_directory
+from tests.test_accessibility import SCHEMES, axe_script, axe_violations, describe
+
+__all__ = ["axe_script"]  # the fixture, shared with the accessibility tests
 
 pytestmark = pytest.mark.browser
 READY = '[data-offline-status][data-state="ready"]'
@@ -156,7 +159,9 @@ def test_after_one_visit_the_whole_guide_works_offline(context, deploy) -> None:
     page.goto(base + "sources/")
     assert page.locator("tr[id^=claim-]").count() > 0
 
-    # Every download, byte for byte.
+    # Every download, byte for byte (listed in sw.js with its hash: make build's last step).
+    listed = dict(read_manifest((folder / "sw.js").read_text("utf-8"))["files"])  # type: ignore[arg-type]
+    assert all(f"downloads/{name}" in listed for name in DOWNLOADS), sorted(listed)
     for name in DOWNLOADS:
         got = page.evaluate(
             "u => fetch(u).then(r => r.arrayBuffer()).then(b => Array.from(new Uint8Array(b)))",
@@ -209,7 +214,7 @@ def fetched(page: object, url: str) -> str:
     return page.evaluate("u => fetch(u).then(r => r.text())", url)  # type: ignore[attr-defined]
 
 
-def test_a_new_deploy_replaces_the_offline_copy_as_one_version(context, deploy) -> None:
+def test_a_new_deploy_replaces_the_offline_copy_as_one_version(context, deploy, axe_script) -> None:
     base, folder = deploy
     page, _ = first_visit(context, base)
     page.evaluate("localStorage.setItem('wbpm-guide.test-progress', 'kept')")
@@ -225,10 +230,18 @@ def test_a_new_deploy_replaces_the_offline_copy_as_one_version(context, deploy) 
     page.wait_for_selector(UPDATE, state="attached", timeout=READY_TIMEOUT_MS)
     assert "(second deploy)" not in fetched(page, base + "faq/")
     assert "second deploy" not in fetched(page, css_url)
+    # The offer reads, and is operable, in both palettes.
+    for media, _ in SCHEMES.values():
+        page.emulate_media(color_scheme=media)
+        violations = axe_violations(page, axe_script)
+        assert not violations, f"{media}:\n{describe(violations)}"
+    button = page.locator(".offline-status__reload")
+    button.focus()
+    assert page.evaluate("document.activeElement.textContent") == "Reload to update"
 
     # "Reload to update": the new version whole, the old cache gone, progress kept.
     with page.expect_navigation():
-        page.locator(".offline-status__reload").click()
+        page.keyboard.press("Enter")
     page.wait_for_selector(READY, state="attached")
     assert page.evaluate(CACHE_NAMES) == [f"wbpm-guide-{new_version}"] != first
     context.set_offline(True)
