@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js
+.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js fingerprints
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -20,10 +20,13 @@ help:
 	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
 	@echo "make clean   - remove site/, caches and .venv"
 
-# The venv is rebuilt whenever requirements.txt changes (the stamp is older than it).
-$(VENV)/.stamp: requirements.txt
+# The venv is rebuilt whenever requirements.txt or pyproject.toml changes (the stamp is
+# older than them). The package `studyguide` is installed editable: hooks, scripts and tests
+# import it from the venv, and edits to it take effect without reinstalling.
+$(VENV)/.stamp: requirements.txt pyproject.toml
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
 venv: $(VENV)/.stamp
@@ -55,6 +58,12 @@ pdf: site
 # The flashcard downloads (Anki package and CSV), from the same cards as the site's decks.
 flashcards: site
 	$(PY) scripts/export_flashcards.py --out site/downloads
+
+# The copy check's fingerprints of the sources (tests/fingerprints/), regenerated from
+# ../shared/source/ after a source is added or changes; commit the result. Clones without the
+# sources run the copy check against the committed fingerprints.
+fingerprints: $(VENV)/.stamp
+	PYTHONPATH=. $(PY) scripts/fingerprint_sources.py
 
 # The scheduler's arithmetic (docs/assets/srs.js), with Node's built-in test runner.
 test-js:

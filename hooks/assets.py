@@ -10,35 +10,34 @@ Anything not under `docs/assets/` (a theme's or a plugin's file) is left alone.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
-from mkdocs.config.config_options import ExtraScriptValue  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from studyguide.assets import bundle_css, bundle_js, fingerprint  # noqa: E402
+from studyguide.assets import bundle_css, bundle_js, fingerprint
 
 OWN = "assets/"
+# A stylesheet entry (a path) or a script entry (a path, or a path with attributes).
+Entry = TypeVar("Entry", str, str | ExtraScriptValue)
 # uri -> bundle text, and the sources they replace; filled by on_config for on_files.
 _bundles: dict[str, str] = {}
 _sources: set[str] = set()
 
 
-def _path(entry: object) -> str:
-    return str(getattr(entry, "path", entry))
+def _path(entry: str | ExtraScriptValue) -> str:
+    return entry.path if isinstance(entry, ExtraScriptValue) else entry
 
 
 def _replace(
-    entries: list[object],
+    entries: list[Entry],
     docs: Path,
     bundle: Callable[[Iterable[tuple[str, str]]], str],
     suffix: str,
-    make: Callable[[str], object],
+    make: Callable[[str], Entry],
 ) -> None:
     """Put one bundle of the project's own `entries` where the first of them stood."""
     own = [e for e in entries if _path(e).startswith(OWN) and (docs / _path(e)).is_file()]
@@ -62,21 +61,21 @@ def _deferred_script(uri: str) -> ExtraScriptValue:
     return script
 
 
-def on_config(config: object) -> object:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """List one stylesheet bundle and one deferred script bundle instead of their sources."""
     _bundles.clear()
     _sources.clear()
-    docs = Path(config["docs_dir"])  # type: ignore[index]
-    _replace(config["extra_css"], docs, bundle_css, "css", str)  # type: ignore[index]
-    _replace(config["extra_javascript"], docs, bundle_js, "js", _deferred_script)  # type: ignore[index]
+    docs = Path(config.docs_dir)
+    _replace(config.extra_css, docs, bundle_css, "css", str)
+    _replace(config.extra_javascript, docs, bundle_js, "js", _deferred_script)
     return config
 
 
-def on_files(files: Files, config: object) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the bundles; leave out the sources they replace."""
     for file in list(files):
         if file.src_uri in _sources:
             files.remove(file)
     for uri, text in _bundles.items():
-        files.append(File.generated(config, uri, content=text))  # type: ignore[arg-type]
+        files.append(File.generated(config, uri, content=text))
     return files

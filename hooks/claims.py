@@ -17,23 +17,27 @@ when it happens.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
+from typing import Literal
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
+from studyguide.claims import load_registry
+from studyguide.context import BuildContext, GeneratedPage
+from studyguide.hook_support import CONTEXT_KEY, add_generated_page, build_context
+from studyguide.ledger import FRONT_MATTER as LEDGER_FRONT_MATTER
+from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
+from studyguide.page_text import strip_front_matter
+from studyguide.pages import body_offset, process_page
+from studyguide.problems import format_report
 
-from studyguide.claims import load_registry  # noqa: E402
-from studyguide.context import BuildContext  # noqa: E402
-from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger  # noqa: E402
-from studyguide.pages import body_offset, process_page  # noqa: E402
-from studyguide.problems import format_report  # noqa: E402
-
+HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
 CLAIMS_FILE = "claims.yml"
 
@@ -44,7 +48,7 @@ serve_log = logging.getLogger("studyguide")
 _mode = {"command": "build"}
 
 
-def on_startup(command: str, dirty: bool) -> None:
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember the command: `serve` reports problems and keeps serving."""
     _mode["command"] = command
     if command == "serve" and not serve_log.handlers:
@@ -54,16 +58,16 @@ def on_startup(command: str, dirty: bool) -> None:
         serve_log.propagate = False
 
 
-def _docs_prefix(config: object) -> str:
+def _docs_prefix(config: MkDocsConfig) -> str:
     """How error messages name the docs folder: relative to where MkDocs runs (`docs/`)."""
-    docs = Path(config["docs_dir"])  # type: ignore[index]
+    docs = Path(config.docs_dir)
     try:
         return docs.resolve().relative_to(Path.cwd()).as_posix() + "/"
     except ValueError:
         return docs.name + "/"
 
 
-def _docs_rel(config: object, src_uri: str) -> str:
+def _docs_rel(config: MkDocsConfig, src_uri: str) -> str:
     return _docs_prefix(config) + src_uri
 
 
@@ -71,9 +75,9 @@ def _ledger_url(page_url: str) -> str:
     return get_relative_url("sources/", page_url or ".") if page_url else "sources/"
 
 
-def on_files(files: Files, config: object) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load the claims, process every page once, and add the generated ledger page."""
-    claims_path = Path(config["docs_dir"]) / CLAIMS_FILE  # type: ignore[index]
+    claims_path = Path(config.docs_dir) / CLAIMS_FILE
     rel_claims = _docs_rel(config, CLAIMS_FILE)
     registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
     ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
@@ -82,7 +86,7 @@ def on_files(files: Files, config: object) -> Files:
         if file.generated_by:
             continue
         source = ctx.sources[file.src_uri] = file.content_string
-        body = ctx.bodies[file.src_uri] = _strip_front_matter(source)
+        body = ctx.bodies[file.src_uri] = strip_front_matter(source)
         ctx.add_page(
             file.src_uri,
             process_page(
@@ -94,25 +98,28 @@ def on_files(files: Files, config: object) -> Files:
                 values=ctx.values,
             ),
         )
-    config["guide"] = ctx  # type: ignore[index]
-    files.append(File.generated(config, LEDGER, content="# Sources and figures\n"))  # type: ignore[arg-type]
+    config[CONTEXT_KEY] = ctx
+
+    def ledger() -> str:  # rendered last, when every surface has recorded its usage
+        return strip_front_matter(render_ledger(ctx.registry, ctx.usage))
+
+    add_generated_page(
+        files, config, ctx, GeneratedPage(LEDGER, LEDGER_FRONT_MATTER, ledger, False)
+    )
     return files
 
 
-def _strip_front_matter(source: str) -> str:
-    from mkdocs.utils.meta import get_data
-
-    return get_data(source)[0]
-
-
-def on_page_markdown(markdown: str, page: object, config: object, files: Files) -> str:
-    """Return the page's expanded Markdown; render the ledger from the build's usage."""
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
-    src_uri = page.file.src_uri  # type: ignore[attr-defined]
-    if src_uri == LEDGER:
-        return _strip_front_matter(render_ledger(ctx.registry, ctx.usage))
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Return the page's expanded Markdown; give each generated page its body."""
+    ctx = build_context(config, HOOK)
+    src_uri = page.file.src_uri
+    generated = ctx.generated.get(src_uri)
+    if generated is not None:
+        if not generated.expand:
+            return generated.body()
+        markdown = generated.body()
     done = ctx.pages.get(src_uri)
-    if done is not None and page.file.generated_by is None:  # type: ignore[attr-defined]
+    if done is not None and page.file.generated_by is None:
         result = done
         if markdown != ctx.bodies.get(src_uri):
             # Another plugin changed the page before us: process what we were given.
@@ -120,16 +127,17 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
                 markdown,
                 ctx.registry,
                 _docs_rel(config, src_uri),
-                ledger_url=_ledger_url(page.url),  # type: ignore[attr-defined]
+                ledger_url=_ledger_url(page.url),
                 values=ctx.values,
             )
     else:
-        # A generated page (flashcards, study sheet): expand it and check its figures too.
+        # A page that is not in docs/ (the study sheet, or one another plugin added): expand
+        # it and check its figures too.
         result = process_page(
             markdown,
             ctx.registry,
             f"(generated) {src_uri}",
-            ledger_url=_ledger_url(page.url),  # type: ignore[attr-defined]
+            ledger_url=_ledger_url(page.url),
             values=ctx.values,
         )
         ctx.add_page(src_uri, result)
@@ -139,31 +147,33 @@ def on_page_markdown(markdown: str, page: object, config: object, files: Files) 
     return result.markdown
 
 
-def on_page_context(context: dict, page: object, config: object, nav: object) -> dict:
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Put the claims table into the ledger, after search has indexed the page.
 
     Fires once per page after every page is rendered, so the table sees the usage of every
     surface; hooks run after plugins, so the search index never parses thousands of rows.
     """
-    if page.file.src_uri != LEDGER:  # type: ignore[attr-defined]
+    if page.file.src_uri != LEDGER or page.content is None:
         return context
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    ctx = build_context(config, HOOK)
     pages = {
         f.src_uri: (
             f.page.title if f.page and f.page.title else f.src_uri,
-            get_relative_url(f.url or ".", page.url),  # type: ignore[attr-defined]
+            get_relative_url(f.url or ".", page.url),
         )
         for f in context["pages"]  # the documentation pages' files
     }
     table, anchors = render_claims_table(ctx.registry, ctx.usage, pages)
-    page.content = fill_claims_table(page.content, table)  # type: ignore[attr-defined]
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors  # type: ignore[attr-defined]
+    page.content = fill_claims_table(page.content, table)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
     return context
 
 
-def on_post_build(config: object) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Report every problem of the build at once; fail unless serving."""
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    ctx = build_context(config, HOOK)
     # Every claim must earn its place: an unused claim fails the build like any problem.
     problems = ctx.problems + ctx.unused_problems()
     if not problems:

@@ -15,25 +15,15 @@ Thin event functions over `studyguide.offline_app` (manifest, icons, theme colou
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from studyguide.assets import fingerprint, minify_js  # noqa: E402
-from studyguide.offline_app import (  # noqa: E402
-    ICONS,
-    MANIFEST,
-    icons,
-    palettes,
-    web_manifest,
-)
-from studyguide.offline_precache import write_service_worker  # noqa: E402
+from studyguide.assets import fingerprint, minify_js
+from studyguide.offline_app import ICONS, MANIFEST, icons, palettes, web_manifest
+from studyguide.offline_precache import write_service_worker
 
 WORKER_SOURCE = "assets/sw.js"
 SCRIPT_SOURCE = "assets/offline.js"
@@ -46,9 +36,9 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
-def _palette_css(config: object) -> str:
+def _palette_css(config: MkDocsConfig) -> str:
     """Material's palette stylesheet (the primary colours by name), or "" without Material."""
-    for folder in config["theme"].dirs:  # type: ignore[index]
+    for folder in config.theme.dirs:
         for path in sorted(Path(folder).glob("assets/stylesheets/palette.*.min.css")):
             return path.read_text("utf-8")
     return ""
@@ -69,18 +59,18 @@ def _icons(docs: Path, favicon: str, background: str) -> dict[str, bytes]:
         raise PluginError(f"{where}: {error}") from None
 
 
-def on_config(config: object) -> object:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Make the manifest, icons and registration script; describe them for the templates."""
     _published.clear()
-    docs = Path(config["docs_dir"])  # type: ignore[index]
-    theme = config["theme"]  # type: ignore[index]
-    extra = config["extra"]  # type: ignore[index]
+    docs = Path(config.docs_dir)
+    theme = config.theme
+    extra = config.extra
     colours = palettes(theme.get("palette"), _palette_css(config))
     manifest = web_manifest(
-        name=config["site_name"],  # type: ignore[index]
-        short_name=str(extra.get("short_name") or config["site_name"]),  # type: ignore[index]
-        description=config["site_description"] or "",  # type: ignore[index]
-        site_url=config["site_url"],  # type: ignore[index]
+        name=config.site_name,
+        short_name=str(extra.get("short_name") or config.site_name),
+        description=config.site_description or "",
+        site_url=config.site_url,
         colours=colours,
         lang=str(theme.get("language") or "en"),
     )
@@ -99,18 +89,18 @@ def on_config(config: object) -> object:
     return config
 
 
-def on_files(files: Files, config: object) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the manifest, icons and script; leave the worker and script sources out."""
     for file in list(files):
         if file.src_uri in (WORKER_SOURCE, SCRIPT_SOURCE):
             files.remove(file)
     for uri, content in _published.items():
-        files.append(File.generated(config, uri, content=content))  # type: ignore[arg-type]
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
-def on_post_build(config: object) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Write `sw.js` with the precache manifest of the site just built."""
-    template = (Path(config["docs_dir"]) / WORKER_SOURCE).read_text("utf-8")  # type: ignore[index]
-    site = Path(config["site_dir"])  # type: ignore[index]
+    template = (Path(config.docs_dir) / WORKER_SOURCE).read_text("utf-8")
+    site = Path(config.site_dir)
     write_service_worker(site, template, enabled=_state["command"] != "serve")

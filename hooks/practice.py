@@ -7,14 +7,7 @@ before any script runs (no layout shift) and the rubric table stays their one so
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from studyguide.practice_form import fill_score_form  # noqa: E402
+from studyguide.practice_form import fill_score_form
 
 
 def on_page_content(html: str, **_: object) -> str:

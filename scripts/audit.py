@@ -1,6 +1,6 @@
 """`make audit`: Lighthouse (mobile) on the guide's key pages, offline, as a Markdown table.
 
-The built site is served on 127.0.0.1 by `scripts/static_server.py` (gzip, no other host) and
+The built site is served on 127.0.0.1 by `studyguide/static_server.py` (gzip, no other host) and
 audited by the npm `lighthouse` from node_modules with Debian's Chromium (`CHROME_PATH`,
 headless, no sandbox, background networking off): home, a framework page, the first deck
 and the practice room, in Lighthouse's default mobile preset (simulated slow 4G, 4x CPU).
@@ -24,12 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from studyguide.bench.stats import markdown_table
+from studyguide.static_server import serve
 
-from scripts.benchlib import markdown_table  # noqa: E402
-from scripts.static_server import serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 CHROMIUM = "/usr/bin/chromium"

@@ -33,28 +33,25 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import yaml
 
-import yaml  # noqa: E402
-
-from scripts.benchlib import (  # noqa: E402
-    OWN_ASSETS_BUDGET,
+from studyguide.bench.config_text import read_hooks, set_top_level
+from studyguide.bench.stats import markdown_table, per_page_ratios, summarize
+from studyguide.bench.synthetic import (
     expand_docs,
-    markdown_table,
-    own_assets_weight,
-    page_weight,
-    per_page_ratios,
-    read_hooks,
     refs_per_page,
-    set_top_level,
-    shipped_own_assets,
-    summarize,
     synthetic_nav,
     write_synthetic_docs,
 )
-from studyguide.claims import load_registry  # noqa: E402
+from studyguide.bench.weight import (
+    OWN_ASSETS_BUDGET,
+    own_assets_weight,
+    page_weight,
+    shipped_own_assets,
+)
+from studyguide.claims import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RATIO_BUDGET = 1.10
 CLAIMS = 2_000

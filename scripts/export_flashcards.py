@@ -25,18 +25,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import genanki
+import markdown
+from bs4 import BeautifulSoup
+
+from studyguide.cards import ExpandedCard, collect_cards, expand_cards
+from studyguide.claims import load_registry
+from studyguide.links import absolute_links
+from studyguide.problems import Problem, format_report
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import genanki  # noqa: E402
-import markdown  # noqa: E402
-from bs4 import BeautifulSoup  # noqa: E402
-
-from studyguide.cards import ExpandedCard, collect_cards, expand_cards  # noqa: E402
-from studyguide.claims import load_registry  # noqa: E402
-from studyguide.deck_pages import absolute_links  # noqa: E402
-from studyguide.problems import Problem, format_report  # noqa: E402
 
 PARENT_DECK = "W&B PM System Design"
 # Fixed for good: changing either makes Anki treat every note or deck as new.

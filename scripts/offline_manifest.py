@@ -14,16 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from studyguide.offline_precache import SERVICE_WORKER, version, write_service_worker
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from studyguide.offline_precache import (  # noqa: E402
-    SERVICE_WORKER,
-    version,
-    write_service_worker,
-)
-
 TEMPLATE = ROOT / "docs" / "assets" / "sw.js"
 
 

@@ -37,15 +37,12 @@ itself in the claims file.
 from __future__ import annotations
 
 import re
-import textwrap
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import yaml
-
-from studyguide.claims import YAML_LOADER, Registry
-from studyguide.mask import mask_code
+from studyguide.claims import Registry
+from studyguide.page_text import first_paragraph, indented_block, read_page
 from studyguide.pages import PageResult, process_page
 from studyguide.problems import Problem
 
@@ -54,8 +51,6 @@ MISTAKES_PAGE = "mistakes.md"
 CLAIMS_DECKS = {"fact": "Figures", "example": "Figures", "script": "Scripts"}
 MAX_SLUG = 80
 
-H2_RE = re.compile(r"^## +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
-H1_RE = re.compile(r"^# +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
 TAB_RE = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
 QUESTION_RE = re.compile(
     r'^(?P<indent>[ \t]*)\?\?\?\+?[ \t]+question[ \t]+"(?P<front>[^"\n]+)"'
@@ -106,69 +101,6 @@ def page_slug(src_uri: str) -> str:
     return slugify("-".join(parts)) if parts else "home"
 
 
-def split_front_matter(text: str) -> tuple[dict[str, object], str, int]:
-    """The page's YAML front matter, its body, and the 1-based file line the body starts on."""
-    m = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", text, re.S)
-    if not m:
-        return {}, text, 1
-    try:
-        meta = yaml.load(m.group(1) or "", Loader=YAML_LOADER) or {}
-    except yaml.YAMLError:
-        meta = {}
-    return (
-        (meta if isinstance(meta, dict) else {}),
-        text[m.end() :],
-        text[: m.end()].count("\n") + 1,
-    )
-
-
-def page_title(meta: Mapping[str, object], body: str, src_uri: str) -> str:
-    """The page title as MkDocs would show it: front matter `title:`, first `# `, file name."""
-    if isinstance(meta.get("title"), str) and str(meta["title"]).strip():
-        return str(meta["title"]).strip()
-    for line in mask_code(body).split("\n"):
-        m = H1_RE.match(line)
-        if m:
-            return m.group("title").strip()
-    stem = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-    return stem.replace("-", " ").replace("_", " ").capitalize()
-
-
-def _indented_block(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:
-    """The lines from `start` indented deeper than `indent` columns (blank lines included,
-    trailing blanks dropped), dedented, and the index of the first line after them."""
-    end = start
-    while end < len(lines):
-        line = lines[end]
-        if line.strip() and len(line) - len(line.lstrip()) <= indent:
-            break
-        end += 1
-    block = lines[start:end]
-    while block and not block[-1].strip():
-        block.pop()
-    return textwrap.dedent("\n".join(block)).split("\n") if block else [], end
-
-
-def _first_paragraph(lines: list[str], start: int, stop: int) -> tuple[str, int]:
-    """The first paragraph (run of non-blank lines) in `lines[start:stop]` and its index."""
-    i = start
-    while i < stop and not lines[i].strip():
-        i += 1
-    j = i
-    while j < stop and lines[j].strip():
-        j += 1
-    return "\n".join(line.strip() for line in lines[i:j]), i
-
-
-def _sections(lines: list[str], masked: list[str]) -> list[tuple[str, int, int]]:
-    """Each `## ` section as (title, heading index, end index), ignoring fenced code."""
-    heads = [
-        (i, m.group("title").strip()) for i, line in enumerate(masked) if (m := H2_RE.match(line))
-    ]
-    ends = [i for i, _ in heads[1:]] + [len(lines)]
-    return [(title, i, end) for (i, title), end in zip(heads, ends, strict=True)]
-
-
 def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]:
     """Source A: one card per claim with a `prompt:`, in the order of the claims file."""
     cards = []
@@ -202,36 +134,40 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
 
 def faq_cards(text: str, path: str) -> list[Card]:
     """Source B: each `## ` heading ending in `?` with the first paragraph under it."""
-    _, body, offset = split_front_matter(text)
-    lines, masked = body.split("\n"), mask_code(body).split("\n")
+    page = read_page(text)
+    offset = page.first_line
     cards = []
-    for title, head, end in _sections(lines, masked):
+    for section in page.sections():
+        title, head = section.title, section.head
         if not title.endswith("?"):
             continue
-        answer, at = _first_paragraph(lines, head + 1, end)
+        answer, at = first_paragraph(page.lines, head + 1, section.end)
         cards.append(
             Card(f"faq-{slugify(title)}", "FAQ", title, answer, path, head + offset, at + offset)
         )
     return cards
 
 
-def _tabs(lines: list[str], masked: list[str], start: int, end: int) -> dict[str, tuple[str, int]]:
+def _tabs(
+    lines: Sequence[str], masked: Sequence[str], start: int, end: int
+) -> dict[str, tuple[str, int]]:
     """The content tabs in `lines[start:end]`: title -> (dedented body, index of its line)."""
     tabs: dict[str, tuple[str, int]] = {}
     for i in range(start, end):
         m = TAB_RE.match(masked[i])
         if m:
-            block, _ = _indented_block(lines[:end], i + 1, len(m.group("indent")))
+            block, _ = indented_block(lines[:end], i + 1, len(m.group("indent")))
             tabs.setdefault(m.group("title").strip(), ("\n".join(block).strip(), i + 1))
     return tabs
 
 
 def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
     """Source C: each `## ` section with "Weak answer" and "Strong answer" tabs."""
-    _, body, offset = split_front_matter(text)
-    lines, masked = body.split("\n"), mask_code(body).split("\n")
+    page = read_page(text)
+    lines, masked, offset = page.lines, page.masked, page.first_line
     cards, problems = [], []
-    for title, head, end in _sections(lines, masked):
+    for section in page.sections():
+        title, head, end = section.title, section.head, section.end
         tabs = _tabs(lines, masked, head + 1, end)
         weak, strong = tabs.get("Weak answer"), tabs.get("Strong answer")
         if not weak and not strong:
@@ -251,7 +187,7 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
         why = ""
         for i in range(head + 1, end):
             if masked[i].strip().startswith(WHY_PREFIX):
-                why, _ = _first_paragraph(lines, i, end)
+                why, _ = first_paragraph(lines, i, end)
                 break
         weak_text = " ".join(weak[0].split())
         front = f"{title}: what does the strong answer do instead of: {weak_text}"
@@ -274,21 +210,17 @@ def question_cards(text: str, src_uri: str, path: str) -> list[Card]:
     """Source D: each `??? question "Front"` block; the deck is the page's `deck:` or title."""
     if not QUESTION_ANYWHERE_RE.search(text):
         return []  # most pages hold no question: skip their front matter, code and title
-    meta, body, offset = split_front_matter(text)
-    deck = meta.get("deck")
-    deck = (
-        str(deck).strip()
-        if isinstance(deck, str) and deck.strip()
-        else page_title(meta, body, src_uri)
-    )
-    lines, masked = body.split("\n"), mask_code(body).split("\n")
+    page = read_page(text)
+    deck = page.meta.get("deck")
+    deck = str(deck).strip() if isinstance(deck, str) and deck.strip() else page.title(src_uri)
+    lines, masked, offset = page.lines, page.masked, page.first_line
     prefix = page_slug(src_uri)
     cards = []
     for i, line in enumerate(masked):
         m = QUESTION_RE.match(line)
         if not m:
             continue
-        block, _ = _indented_block(lines, i + 1, len(m.group("indent")))
+        block, _ = indented_block(lines, i + 1, len(m.group("indent")))
         first = next((k for k, b in enumerate(block) if b.strip()), 0)
         front = m.group("front").strip()
         cards.append(

@@ -204,8 +204,10 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
     for name in ("sources", "claims"):
         if name not in sections:
             check.problem(root, f"missing top-level `{name}:` section")
-    for key in {str(k) for k in sections} - {"sources", "claims"}:
-        check.problem(root, f'unknown top-level section "{key}" — only `sources:` and `claims:`')
+    for section in {str(k) for k in sections} - {"sources", "claims"}:
+        check.problem(
+            root, f'unknown top-level section "{section}" — only `sources:` and `claims:`'
+        )
 
     for key, node in check.mapping(sections["sources"], "sources") if "sources" in sections else []:
         sid = str(key.value)

@@ -2,17 +2,75 @@
 
 The claims hook creates one `BuildContext` per build and later hooks (flashcards, study
 sheet) read and add to it, so usage and problems from every surface end up in one place:
-the ledger lists them and the build reports them together.
+the ledger lists them and the build reports them together. The order the hooks must run in
+is declared here too (`HOOK_NEEDS`), and checked when a build starts.
 """
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import PurePosixPath
 
 from studyguide.claims import Registry
 from studyguide.pages import PageResult, values_index
 from studyguide.problems import Problem
+
+CLAIMS_HOOK = "hooks/claims.py"
+# Each hook that reads the build context, and the hooks that must be listed before it under
+# `hooks:` in mkdocs.yml. The claims hook creates the context in its `on_files`; a hook
+# listed before it would find none (and its generated pages would not be expanded).
+HOOK_NEEDS: dict[str, tuple[str, ...]] = {
+    "hooks/study_sheet.py": (CLAIMS_HOOK,),
+    "hooks/flashcards.py": (CLAIMS_HOOK,),
+}
+
+
+def _hook_name(path: str) -> str:
+    """A hook's folder and file name (`/x/hooks/claims.py` -> `hooks/claims.py`)."""
+    return "/".join(PurePosixPath(posixpath.normpath(path.replace("\\", "/"))).parts[-2:])
+
+
+def hook_order_problem(listed: Iterable[str], hook: str) -> str | None:
+    """Why `hook` cannot run with the hooks `listed` (in mkdocs.yml order), or None.
+
+    Hooks are named by folder and file, however they are listed (`./hooks/claims.py` and
+    `/abs/path/hooks/claims.py` are both `hooks/claims.py`).
+    """
+    order = [_hook_name(h) for h in listed]
+    me = _hook_name(hook)
+    position = order.index(me) if me in order else len(order)
+    for needed in HOOK_NEEDS.get(me, ()):
+        if needed not in order:
+            return (
+                f"mkdocs.yml: {me} needs {needed}, which is not listed under `hooks:` — "
+                f"add `- {needed}` before `- {me}`"
+            )
+        if order.index(needed) > position:
+            return (
+                f"mkdocs.yml: {me} is listed before {needed}, which creates the build context "
+                f"it reads — move `- {needed}` above `- {me}` under `hooks:`"
+            )
+    return None
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in the build, never in docs/: the one way hooks add pages.
+
+    The page's file holds only `front_matter` (what MkDocs reads for its title and meta
+    description). Its Markdown is `body()`, called when MkDocs renders the page, after
+    every hook's `on_files`, so a body may depend on what all surfaces recorded (the
+    ledger's usage). With `expand`, the claims hook expands and checks the claim syntax in
+    the body like any page's; without, the body is used as given (it is already expanded).
+    """
+
+    src_uri: str
+    front_matter: str
+    body: Callable[[], str]
+    expand: bool = True
 
 
 @dataclass
@@ -30,6 +88,8 @@ class BuildContext:
     # whether another plugin changed a page.
     sources: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
+    # The generated pages by src path: their front matter and how their body is made.
+    generated: dict[str, GeneratedPage] = field(default_factory=dict)
 
     @cached_property
     def values(self) -> dict[str, str]:

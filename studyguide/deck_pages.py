@@ -9,20 +9,15 @@ deck page into a one-card-at-a-time study session. Each card element carries
 from __future__ import annotations
 
 import html
-import posixpath
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from studyguide.cards import ExpandedCard, slugify
+from studyguide.links import rebase_links
 
 FOLDER = "flashcards"
 INDEX = f"{FOLDER}/index.md"
 DOWNLOADS = "downloads/flashcards"
-# Markdown inline links and images: [text](target "title") -> group "target".
-LINK_RE = re.compile(r"(?P<head>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)(?P<tail>[^)\n]*\))")
-# Targets left alone: URLs with a scheme (https:, mailto:), site-absolute paths, <autolinks>.
-_EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<")
 
 
 @dataclass(frozen=True)
@@ -65,66 +60,6 @@ def group_decks(cards: Iterable[ExpandedCard]) -> list[Deck]:
     return sorted(
         (Deck(names[s], s, tuple(members[s])) for s in members), key=lambda d: d.name.lower()
     )
-
-
-def rebase_links(markdown: str, from_uri: str, to_uri: str) -> str:
-    """Rewrite relative Markdown links written on page `from_uri` to work on page `to_uri`.
-
-    Card text is copied from its page into a deck page in another folder; a link such as
-    `[lens](three-layer-lens.md)` or `[above](#step-2)` must still reach the same target.
-    """
-    src_dir = posixpath.dirname(from_uri)
-    dst_dir = posixpath.dirname(to_uri)
-
-    def fix(m: re.Match[str]) -> str:
-        target = m.group("target")
-        if _EXTERNAL_RE.match(target):
-            return m.group(0)
-        path, hash_, anchor = target.partition("#")
-        resolved = posixpath.normpath(posixpath.join(src_dir, path)) if path else from_uri
-        new = posixpath.relpath(resolved, dst_dir or ".")
-        return f"{m.group('head')}{new}{hash_}{anchor}{m.group('tail')}"
-
-    return LINK_RE.sub(fix, markdown)
-
-
-def absolute_links(markdown: str, from_uri: str, site_url: str) -> str:
-    """Rewrite relative Markdown links written on page `from_uri` as absolute URLs under
-    `site_url`, pages as their directory URLs (`faq.md#x` -> `<site_url>faq/#x`).
-
-    Exported cards live outside the site, so only absolute links still lead somewhere.
-    """
-    base = site_url.rstrip("/") + "/"
-
-    def fix(m: re.Match[str]) -> str:
-        target = m.group("target")
-        if _EXTERNAL_RE.match(target):
-            return m.group(0)
-        path, hash_, anchor = target.partition("#")
-        resolved = (
-            posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path))
-            if path
-            else from_uri
-        )
-        if resolved.endswith(".md"):
-            stem = resolved.removesuffix(".md")
-            stem = stem.removesuffix("index") if stem.endswith(("/index", "index")) else stem
-            resolved = stem if not stem or stem.endswith("/") else stem + "/"
-        return f"{m.group('head')}{base}{resolved}{hash_}{anchor}{m.group('tail')}"
-
-    return LINK_RE.sub(fix, markdown)
-
-
-def relative_url(target: str, from_url: str) -> str:
-    """The URL of site path `target` relative to a page at site URL `from_url`.
-
-    Directory URLs end in `/` (`flashcards/figures/`); file URLs do not (`.../figures.html`).
-    """
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return "./" if rel in (".", "./") else rel
 
 
 def _front_back(card: ExpandedCard, deck_uri: str) -> tuple[str, str]:
@@ -287,26 +222,6 @@ def render_index(
         "for Quizlet and other tools.\n"
     )
     return meta, body
-
-
-def deck_nav(nav: list[object], decks: Sequence[Deck], title: str = "Flashcards") -> list[object]:
-    """The nav with the entry for `flashcards/index.md` turned into a section holding the
-    index and one entry per deck. Other entries are returned unchanged; without such an entry,
-    a section is appended at the end."""
-    section: list[object] = [INDEX, *({d.name: d.src_uri} for d in decks)]
-    out: list[object] = []
-    placed = False
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            ((key, value),) = item.items()
-            if value == INDEX or (isinstance(value, list) and INDEX in value):
-                out.append({key: section})
-                placed = True
-                continue
-        out.append(item)
-    if not placed:
-        out.append({title: section})
-    return out
 
 
 def _yaml_str(text: str) -> str:

@@ -24,6 +24,12 @@ def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
 
 
+FRONT_MATTER = (
+    "---\ndescription: Every figure and model line in this guide, its kind, its source, "
+    "and the pages that show it.\n---\n"
+)
+"""The ledger page's front matter: what MkDocs reads for its title and meta description."""
+
 CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
 """Where the claims table goes in the ledger's rendered HTML (see `fill_claims_table`)."""
 
@@ -38,11 +44,7 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     handling together, and the pages that show a figure are what search should find.
     """
     lines = [
-        "---",
-        "description: Every figure and model line in this guide, its kind, its source, "
-        "and the pages that show it.",
-        "---",
-        "",
+        FRONT_MATTER,
         "# Sources and figures",
         "",
         "Every figure and model line on this site, in the flashcards and on the study sheet "

@@ -56,7 +56,7 @@ class _RubricParser(HTMLParser):
         elif tag in ("td", "th") and self.rows:
             self._cell = _Cell()
             self.rows[-1].append(self._cell)
-        elif self._cell is not None and a.get("data-claim-id", "").startswith(WEIGHT_PREFIX):
+        elif self._cell is not None and (a.get("data-claim-id") or "").startswith(WEIGHT_PREFIX):
             self._cell.claim = a["data-claim-id"] or ""
 
     def handle_endtag(self, tag: str) -> None:

@@ -16,6 +16,8 @@ GUIDE = "CONTRIBUTING.md"
 HELP_SECTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), anchor)
     for p, anchor in [
+        (r"^(unknown diagram|bad diagram|YAML syntax error in diagram)", "diagram-problems"),
+        (r"^figure \"[^\"]*\" in diagram text", "diagram-problems"),
         (r"^YAML syntax error", "yaml-syntax-error"),
         (r"claims file is empty|top-level|must be a mapping", "claims-file-layout"),
         (r"^duplicate card id", "duplicate-card-id"),

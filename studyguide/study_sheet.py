@@ -27,9 +27,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from studyguide.cards import H2_RE, WHY_PREFIX, mistake_cards, page_title, split_front_matter
+from studyguide.cards import WHY_PREFIX, mistake_cards
 from studyguide.claims import Registry
-from studyguide.mask import mask_code
+from studyguide.page_text import (
+    H2_RE,
+    continuation,
+    first_sentence,
+    paragraphs,
+    plain_links,
+    prose_lines,
+    read_page,
+    split_front_matter,
+    table_rows,
+    task_items,
+)
 from studyguide.problems import Problem
 
 SHEET = "study-sheet.md"
@@ -46,14 +57,9 @@ STEP_RE = re.compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
 PATTERN_HEADING = "The pattern"
 SCRIPT_RE = re.compile(r"^[ \t]*::script\[(?P<id>[^\]\n]+)\][ \t]*$")
 CLAIM_REF_RE = re.compile(r"(?<!:):claim\[(?P<id>[^\]\n]+)\]")
-LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
 NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
 DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
-TASK_RE = re.compile(r"^[-*][ \t]+\[[ xX]\][ \t]+(?P<text>.*)$")
 ACRONYMS = {"sla": "SLA", "mttr": "MTTR", "kpi": "KPI", "ab": "A/B"}
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'*_)]*\s+(?=[A-Z*_(])")
-LIST_ITEM_RE = re.compile(r"^(?:[-*+]|\d+\.)\s")
-NON_PROSE_START = ("::", "???", "!!!", "===", "|", "--8<--", "<", "```", "~~~", "#", ">")
 
 
 @dataclass(frozen=True)
@@ -106,67 +112,6 @@ class Sheet:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Section:
-    title: str
-    line: int  # 1-based line of the heading within the file
-    lines: tuple[str, ...]  # the body lines as written
-    masked: tuple[str, ...]  # the same lines with code blanked out, for matching syntax
-
-
-def plain_links(markdown: str) -> str:
-    """Markdown with every inline link replaced by its text (images are left alone)."""
-    return LINK_RE.sub(lambda m: m.group("text"), markdown)
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a run of prose, whitespace collapsed, links reduced to text."""
-    flat = " ".join(plain_links(text).split())
-    return SENTENCE_END_RE.split(flat, maxsplit=1)[0].strip()
-
-
-def _sections(text: str) -> tuple[list[_Section], int]:
-    """The page's `## ` sections (code blanked, so examples of syntax never count)."""
-    _, body, offset = split_front_matter(text)
-    lines, masked = body.split("\n"), mask_code(body).split("\n")
-    heads = [(i, m.group("title").strip()) for i, s in enumerate(masked) if (m := H2_RE.match(s))]
-    ends = [i for i, _ in heads[1:]] + [len(lines)]
-    return [
-        _Section(title, i + offset, tuple(lines[i + 1 : end]), tuple(masked[i + 1 : end]))
-        for (i, title), end in zip(heads, ends, strict=True)
-    ], offset
-
-
-def _prose(section: _Section) -> tuple[str, ...]:
-    """The section's lines as written, with lines of fenced code emptied."""
-    return tuple(
-        raw if masked.strip() or not raw.strip() else ""
-        for raw, masked in zip(section.lines, section.masked, strict=True)
-    )
-
-
-def _non_prose(line: str) -> bool:
-    """Whether a top-level line opens something other than a paragraph (list, block, HTML)."""
-    return line.startswith(NON_PROSE_START) or bool(LIST_ITEM_RE.match(line))
-
-
-def _paragraphs(lines: tuple[str, ...]) -> list[str]:
-    """The top-level prose paragraphs of a section: no scripts, admonitions, lists or tables."""
-    out: list[str] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
-        stripped = line.strip()
-        top_level = bool(stripped) and not line.startswith((" ", "\t"))
-        if top_level and not current and _non_prose(stripped):
-            continue
-        if stripped and not line.startswith((" ", "\t")):
-            current.append(stripped)
-        elif current:
-            out.append(" ".join(current))
-            current = []
-    return out
-
-
 def _scripts(lines: tuple[str, ...]) -> list[str]:
     return [m.group("id") for line in lines if (m := SCRIPT_RE.match(line))]
 
@@ -176,15 +121,14 @@ def framework(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
 
     A page with no such section is a problem: the sheet would silently lose a framework.
     """
-    meta, body, _ = split_front_matter(text)
-    sections, _ = _sections(text)
+    page = read_page(text)
     steps = []
-    for section in sections:
+    for section in page.sections():
         m = STEP_RE.match(section.title)
         if not m:
             continue
-        paragraphs = _paragraphs(_prose(section))
-        summary = first_sentence(paragraphs[0]) if paragraphs else ""
+        found = paragraphs(prose_lines(section))
+        summary = first_sentence(found[0]) if found else ""
         steps.append(
             Step(
                 m.group("label"), m.group("name").strip(), summary, tuple(_scripts(section.masked))
@@ -201,7 +145,7 @@ def framework(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
                 "in this framework page — keep the step headings in that form",
             )
         )
-    return Framework(src_uri, page_title(meta, body, src_uri), tuple(steps)), problems
+    return Framework(src_uri, page.title(src_uri), tuple(steps)), problems
 
 
 def _pattern_items(lines: tuple[str, ...]) -> list[Step]:
@@ -210,21 +154,13 @@ def _pattern_items(lines: tuple[str, ...]) -> list[Step]:
     for i, line in enumerate(lines):
         m = NUMBERED_RE.match(line)
         if m:
-            rest = [m.group("text")]
-            for follow in lines[i + 1 :]:
-                if not follow.startswith((" ", "\t")) or not follow.strip():
-                    break
-                rest.append(follow.strip())
+            rest = [m.group("text"), *continuation(lines, i + 1)]
             name = m.group("name").strip().rstrip(".:")
             items.append(Step(f"{len(items) + 1}.", name, first_sentence(" ".join(rest))))
             continue
         d = DEF_RE.match(line)
         if d and i > 0 and lines[i - 1].strip() and not lines[i - 1].startswith((" ", "\t")):
-            rest = [d.group("text")]
-            for follow in lines[i + 1 :]:
-                if not follow.startswith((" ", "\t")) or not follow.strip():
-                    break
-                rest.append(follow.strip())
+            rest = [d.group("text"), *continuation(lines, i + 1)]
             name = lines[i - 1].strip()
             items.append(Step(f"{len(items) + 1}.", name, first_sentence(" ".join(rest))))
     return items
@@ -233,13 +169,12 @@ def _pattern_items(lines: tuple[str, ...]) -> list[Step]:
 def pattern(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
     """A pattern page: the items of its "The pattern..." section, and every other section's
     model lines as follow-ups (titled by their section)."""
-    meta, body, _ = split_front_matter(text)
-    sections, _ = _sections(text)
+    page = read_page(text)
     steps: list[Step] = []
     followups: list[tuple[str, str]] = []
-    for section in sections:
+    for section in page.sections():
         if section.title.startswith(PATTERN_HEADING) and not steps:
-            steps = _pattern_items(_prose(section))
+            steps = _pattern_items(prose_lines(section))
             scripts = _scripts(section.masked)
             followups += [(section.title, s) for s in scripts]
         else:
@@ -255,12 +190,8 @@ def pattern(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
                 "list (1. **Name.** text) or definition list in this page — restore it",
             )
         )
-    title = page_title(meta, body, src_uri)
+    title = page.title(src_uri)
     return Framework(src_uri, title, tuple(steps), tuple(followups)), problems
-
-
-def _cells(row: str) -> list[str]:
-    return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
 def rubric(text: str, src_uri: str = RUBRIC_PAGE) -> tuple[list[RubricRow], list[Problem]]:
@@ -269,11 +200,7 @@ def rubric(text: str, src_uri: str = RUBRIC_PAGE) -> tuple[list[RubricRow], list
     The criterion is the first cell and "what earns it" the cell after the weight.
     """
     rows: list[RubricRow] = []
-    _, body, _ = split_front_matter(text)
-    for line in mask_code(body).split("\n"):
-        if not line.lstrip().startswith("|"):
-            continue
-        cells = _cells(line)
+    for cells in table_rows(split_front_matter(text)[1]):
         for k, cell in enumerate(cells):
             m = CLAIM_REF_RE.fullmatch(cell)
             if m and k > 0:
@@ -314,21 +241,9 @@ def mistakes(text: str, src_uri: str = MISTAKES_PAGE) -> list[Mistake]:
 
 def checklist(text: str) -> list[tuple[str, list[str]]]:
     """The checklist's task items (`- [ ] text`, continuation lines joined), by `## ` group."""
-    sections, _ = _sections(text)
     groups = []
-    for section in sections:
-        items: list[list[str]] = []
-        for line in _prose(section):
-            m = TASK_RE.match(line)
-            if m:
-                items.append([m.group("text").strip()])
-            elif items and line.startswith((" ", "\t")) and line.strip():
-                items[-1].append(line.strip())
-            elif not line.strip() and items:
-                continue
-            elif items:
-                items.append([])  # a non-item line ends the run of items
-        texts = [plain_links(" ".join(i)) for i in items if i]
+    for section in read_page(text).sections():
+        texts = [plain_links(item) for item in task_items(prose_lines(section))]
         if texts:
             groups.append((section.title, texts))
     return groups

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.benchlib import (
+from studyguide.bench.weight import (
     OWN_ASSETS_BUDGET,
     gzip_size,
     own_assets_weight,

@@ -9,7 +9,6 @@ check is a small pure function so the adversarial tests below can prove it is ab
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,19 +16,25 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from scripts.fingerprint_sources import stale_files
 from studyguide.claims import load_registry
+from studyguide.copycheck import (
+    RUN_LENGTH,
+    fingerprint,
+    format_fingerprint,
+    load_fingerprints,
+    shared_runs,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 INCLUDES = DOCS / "includes"
 SOURCE_DIR = ROOT.parent / "shared" / "source"
-RUN_LENGTH = 10
+FINGERPRINTS = ROOT / "tests" / "fingerprints"
 MIN_TOTAL_WORDS = 6000
 MIN_PAGE_WORDS = 300
 MIN_SUBSTANTIAL_PAGES = 8
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
-_APOSTROPHES = "'\u2018\u2019\u02bc"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _CLAIM_RE = re.compile(r"(?<!:):claim\[([^\]\n]+)\]")
 _SYNTAX_RE = re.compile(r":{1,2}(?:claim|script|literal)\[[^\]\n]*\]")
@@ -38,34 +43,6 @@ _SNIPPET_RE = re.compile(r"^--8<--.*$", re.M)
 
 
 # --- Pure helpers --------------------------------------------------------------------------
-
-
-def normalise_words(text: str) -> list[str]:
-    """Lower-case words with punctuation stripped, curly quotes and dashes normalised.
-
-    Dashes of every kind (including the non-breaking hyphen the article uses) split words,
-    apostrophes vanish (so don't == don’t == dont), and any other punctuation is a space.
-    """
-    text = unicodedata.normalize("NFKC", text).lower()
-    for dash in _DASHES:
-        text = text.replace(dash, " ")
-    for mark in _APOSTROPHES:
-        text = text.replace(mark, "")
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    return text.split()
-
-
-def shared_runs(text: str, source: str, length: int = RUN_LENGTH) -> list[str]:
-    """Every run of `length` consecutive normalised words that `text` shares with `source`."""
-    src = normalise_words(source)
-    grams = {tuple(src[i : i + length]) for i in range(len(src) - length + 1)}
-    words = normalise_words(text)
-    found: list[str] = []
-    for i in range(len(words) - length + 1):
-        gram = tuple(words[i : i + length])
-        if gram in grams:
-            found.append(" ".join(gram))
-    return found
 
 
 def split_front_matter(markdown: str) -> tuple[dict[str, object], str]:
@@ -168,12 +145,15 @@ def pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def article() -> str:
-    """The source article(s) the guide is written from."""
-    files = sorted(SOURCE_DIR.glob("*.md"))
-    if not files:
-        pytest.fail(f"no source article found in {SOURCE_DIR}; the copy check needs it")
-    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+def article() -> frozenset[str]:
+    """The committed fingerprints of every source the guide is written from, as one set.
+
+    The sources themselves are not in the repository (a clone has no `../shared`); their
+    ten-word shingle hashes are, in tests/fingerprints/ (studyguide/copycheck.py).
+    """
+    prints = load_fingerprints(FINGERPRINTS)
+    assert prints, f"no fingerprint in {FINGERPRINTS}: run `make fingerprints` beside the sources"
+    return frozenset().union(*prints.values())
 
 
 @pytest.fixture(scope="module")
@@ -187,12 +167,14 @@ def registry():  # type: ignore[no-untyped-def]
 # --- The checks on the real content --------------------------------------------------------
 
 
-def test_no_ten_word_run_copied_from_the_article(pages: dict[str, str], article: str) -> None:
+def test_no_ten_word_run_copied_from_the_article(
+    pages: dict[str, str], article: frozenset[str]
+) -> None:
     copied = {page: runs for page, text in pages.items() if (runs := shared_runs(text, article))}
     assert not copied, f"runs of {RUN_LENGTH}+ words shared with the article: {copied}"
 
 
-def test_no_ten_word_run_copied_into_claims_or_glossary(article: str, registry) -> None:  # type: ignore[no-untyped-def]
+def test_no_ten_word_run_copied_into_claims_or_glossary(article: frozenset[str], registry) -> None:  # type: ignore[no-untyped-def]
     texts = {f"claim {cid}": registry.text(cid) for cid in registry.claims}
     texts["glossary"] = (INCLUDES / "abbreviations.md").read_text(encoding="utf-8")
     copied = {name: runs for name, text in texts.items() if (runs := shared_runs(text, article))}
@@ -279,7 +261,7 @@ ARTICLE_SAMPLE = (
 
 def test_copy_check_finds_a_planted_ten_word_run() -> None:
     planted = "In short, the panel expects a concise, impact-driven architecture narrative, not a"
-    runs = shared_runs(planted, ARTICLE_SAMPLE)
+    runs = shared_runs(planted, fingerprint(ARTICLE_SAMPLE))
     assert runs == [
         "the panel expects a concise impact driven architecture narrative not",
         "panel expects a concise impact driven architecture narrative not a",
@@ -288,12 +270,58 @@ def test_copy_check_finds_a_planted_ten_word_run() -> None:
 
 def test_copy_check_sees_through_case_quotes_and_dashes() -> None:
     planted = "THE PANEL “expects” a concise — impact–driven architecture narrative, NOT a catalog"
-    assert shared_runs(planted, ARTICLE_SAMPLE)
+    assert shared_runs(planted, fingerprint(ARTICLE_SAMPLE))
 
 
 def test_copy_check_allows_a_nine_word_run() -> None:
     nine = "We think the panel expects a concise, impact-driven architecture story."
-    assert shared_runs(nine, ARTICLE_SAMPLE) == []
+    assert shared_runs(nine, fingerprint(ARTICLE_SAMPLE)) == []
+
+
+def test_committed_fingerprint_catches_a_run_of_the_real_article() -> None:
+    """The sample above is the article's own wording: the committed fingerprint must know it."""
+    prints = load_fingerprints(FINGERPRINTS)
+    assert any(shared_runs(ARTICLE_SAMPLE, p) for p in prints.values())
+
+
+def test_fingerprint_cannot_be_read_as_text() -> None:
+    """The committed file holds hashes only: no word of the article appears in it."""
+    for path in FINGERPRINTS.glob("*.txt"):
+        body = path.read_text(encoding="utf-8").splitlines()[1:]
+        assert body and all(re.fullmatch(r"[0-9a-f]{16}", line) for line in body)
+
+
+def test_fingerprint_with_another_header_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "old.txt"
+    bad.write_text("# copycheck v0 run=8\n0008c4387f3520a1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"old\.txt:1: expected the header"):
+        load_fingerprints(tmp_path)
+
+
+def test_fingerprint_with_a_malformed_line_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(format_fingerprint(["0" * 16]) + "words\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"a\.txt:3: 'words' is not 16 hex digits"):
+        load_fingerprints(tmp_path)
+
+
+def test_stale_fingerprint_is_reported(tmp_path: Path) -> None:
+    source, out = tmp_path / "source", tmp_path / "out"
+    source.mkdir()
+    out.mkdir()
+    (source / "a.md").write_text(ARTICLE_SAMPLE, encoding="utf-8")
+    assert stale_files(source, out) == ["a.txt"]
+    (out / "a.txt").write_text(format_fingerprint(fingerprint(ARTICLE_SAMPLE)), encoding="utf-8")
+    assert stale_files(source, out) == []
+    (source / "a.md").write_text(ARTICLE_SAMPLE + " And one more sentence.", encoding="utf-8")
+    assert stale_files(source, out) == ["a.txt"]
+
+
+@pytest.mark.skipif(
+    not SOURCE_DIR.is_dir(), reason="the sources are not beside this clone: nothing to compare"
+)
+def test_committed_fingerprints_match_the_sources() -> None:
+    """Where the sources are present (the maintainers' machines, CI here), none is stale."""
+    assert stale_files(SOURCE_DIR, FINGERPRINTS) == [], "run `make fingerprints` and commit"
 
 
 def test_nav_check_reports_a_page_left_out() -> None:

@@ -1,21 +1,19 @@
-"""Unit tests of studyguide.deck_pages: grouping, card HTML, links, nav, index."""
+"""Unit tests of studyguide.deck_pages (grouping, card HTML, index), .links and .deck_nav."""
 
 from __future__ import annotations
 
 from studyguide.cards import Card, ExpandedCard
+from studyguide.deck_nav import deck_nav
 from studyguide.deck_pages import (
     INDEX,
-    absolute_links,
-    deck_nav,
     deck_slug,
     group_decks,
-    rebase_links,
-    relative_url,
     render_card,
     render_deck,
     render_index,
     render_study,
 )
+from studyguide.links import absolute_links, rebase_links, relative_url
 
 
 def card(cid: str, deck: str, front: str = "Q?", back: str = "A.", src: str = "docs/p.md"):

@@ -6,8 +6,9 @@ from another host. A broken link is an error; a link to a missing `#anchor` is a
 the site must have neither. The adversarial tests inject one of each into a copy of the
 site and prove that each alone makes the check fail.
 
-Run as root, linkchecker drops to the user `nobody` once it has read its configuration, so
-every served copy is made world-readable and its parent folders traversable.
+linkchecker runs through tests/linkchecker_main.py: as the caller's user (run as root it
+would drop to `nobody`, who cannot load its plugins from a checkout under a private folder)
+and never without its AnchorCheck plugin (that run stops with exit status 3 instead).
 
 The published site holds the downloads (`make build`). A bare `pytest` builds the HTML
 alone; only then are links into `downloads/` left out, and never under CI or `make test`.
@@ -19,7 +20,6 @@ import http.server
 import os
 import re
 import shutil
-import stat
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -31,6 +31,7 @@ import pytest
 from tests.conftest import ROOT, serve_directory
 
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
+LINKCHECKER_MAIN = Path(__file__).resolve().parent / "linkchecker_main.py"
 CONFIG = Path(__file__).resolve().parent / "linkcheckerrc"
 # Where crawling starts: the home page, the 404 page (linked from nowhere) and the sitemap,
 # whose every <loc> linkchecker follows, so a page missing from the nav is still checked.
@@ -70,6 +71,8 @@ def run_linkchecker(
     ignore: Sequence[str] = (),
     start: Sequence[str] = START_PATHS,
     depth: int | None = None,
+    config: Path = CONFIG,
+    pythonpath: Path | None = None,
 ) -> LinkReport:
     """Crawl the site at `base_url` with tests/linkcheckerrc and parse the closing summary.
 
@@ -80,12 +83,14 @@ def run_linkchecker(
     assert port, f"not a local test server: {base_url}"
     # Only this server is internal: site_url's own address (canonical links) is not served.
     ignore = [rf"^https?://127\.0\.0\.1(?!:{port.group(1)}/)", *ignore]
-    command = [str(LINKCHECKER), "--config", str(CONFIG), "--no-status"]
+    command = [sys.executable, str(LINKCHECKER_MAIN), "--config", str(config), "--no-status"]
     command += [f"--ignore-url={pattern}" for pattern in ignore]
     command += [] if depth is None else ["--recursion-level", str(depth)]
     command += [base_url + path for path in start]
     # The summary is parsed: keep linkchecker's messages in English whatever the locale.
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "LANGUAGE": "C"}
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
     done = subprocess.run(
         command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=900, check=False
     )
@@ -102,19 +107,6 @@ def run_linkchecker(
     )
 
 
-def make_world_readable(path: Path) -> None:
-    """Let any user read `path`'s files and enter its folders and every parent folder."""
-    for folder, _dirs, files in os.walk(path):
-        os.chmod(folder, os.stat(folder).st_mode | 0o555)
-        for name in files:
-            file = os.path.join(folder, name)
-            os.chmod(file, os.stat(file).st_mode | 0o444)
-    for parent in path.parents:
-        mode = os.stat(parent).st_mode
-        if not mode & stat.S_IXOTH:
-            os.chmod(parent, mode | 0o111)
-
-
 def published_ignores(site: Path) -> list[str]:
     """Links left out of the check: `downloads/` only for an HTML-only local build."""
     complete = os.environ.get("CI") or os.environ.get("GUIDE_SITE_DIR")
@@ -125,7 +117,7 @@ def published_ignores(site: Path) -> list[str]:
 
 @pytest.fixture
 def serve_copy(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object]]:
-    """A private, world-readable copy of the site and a function that serves it.
+    """A private copy of the site and a function that serves it.
 
     The adversarial tests edit this copy, never the shared built site.
     """
@@ -134,7 +126,6 @@ def serve_copy(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object]]:
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def serve() -> str:
-        make_world_readable(copy)
         base, server = serve_directory(copy)
         servers.append(server)
         return base
@@ -207,6 +198,39 @@ def test_the_unbroken_copy_passes_the_same_quick_check(serve_copy: tuple[Path, o
     _copy, serve = serve_copy
     report = run_linkchecker(serve(), start=["", "interview/", "frameworks/"], depth=1)  # type: ignore[operator]
     assert (report.errors, report.warnings, report.returncode) == (0, 0, 0), report.output
+
+
+def test_a_run_without_the_anchor_check_fails_loudly(
+    serve_copy: tuple[Path, object], tmp_path: Path
+) -> None:
+    """A configuration that loses [AnchorCheck] must stop the run, not weaken it silently."""
+    _copy, serve = serve_copy
+    weakened = tmp_path / "linkcheckerrc"
+    text = CONFIG.read_text(encoding="utf-8")
+    assert "[AnchorCheck]" in text
+    weakened.write_text(text.replace("[AnchorCheck]", ""), encoding="utf-8")
+    with pytest.raises(AssertionError, match="the AnchorCheck plugin did not load"):
+        run_linkchecker(serve(), start=[""], depth=1, config=weakened)  # type: ignore[operator]
+
+
+def test_the_anchor_check_runs_when_linkchecker_sits_in_a_private_folder(
+    serve_copy: tuple[Path, object], tmp_path: Path
+) -> None:
+    """linkchecker installed under a folder only its owner can enter (mode 0700).
+
+    Run as root, stock linkchecker drops to `nobody` before it lists its plugin folder, which
+    `nobody` cannot read there: it then checks no anchor and says nothing. Through
+    tests/linkchecker_main.py the broken anchor is still reported.
+    """
+    import linkcheck
+
+    copy, serve = serve_copy
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    shutil.copytree(Path(linkcheck.__file__).parent, private / "linkcheck")
+    inject(copy / "index.html", '<a href="interview/#no-such-section">gone</a>')
+    report = run_linkchecker(serve(), start=[""], depth=1, pythonpath=private)  # type: ignore[operator]
+    assert (report.errors, report.warnings) == (0, 1), report.output
 
 
 PROTOCOL_RELATIVE_RE = re.compile(r"""(?:href|src)=["']//(?![\w.-]+\.[a-z]{2,}/)[^"']*["']""")

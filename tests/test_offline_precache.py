@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -133,7 +133,7 @@ def test_the_hook_switches_the_worker_off_under_mkdocs_serve(
     site = make_site(tmp_path / "site", SMALL)
     hook = load_hook()
     hook.on_startup(command, dirty=False)
-    hook.on_post_build({"docs_dir": str(ROOT / "docs"), "site_dir": str(site)})
+    hook.on_post_build(SimpleNamespace(docs_dir=str(ROOT / "docs"), site_dir=str(site)))
     found = read_manifest((site / SERVICE_WORKER).read_text("utf-8"))["files"]
     assert found is None if files is None else isinstance(found, list) and found
 

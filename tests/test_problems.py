@@ -50,6 +50,10 @@ def test_every_help_anchor_is_a_section_of_contributing() -> None:
     ("message", "anchor"),
     [
         ("YAML syntax error: found x — fix", "yaml-syntax-error"),
+        ("YAML syntax error in diagram: found x", "diagram-problems"),
+        ('unknown diagram "x" — add docs/includes/diagrams/x.yml', "diagram-problems"),
+        ('bad diagram: node "x" needs a `label:`', "diagram-problems"),
+        ('figure "5%" in diagram text — diagrams cannot show claims', "diagram-problems"),
         ("the claims file is empty — it needs", "claims-file-layout"),
         ('unknown top-level section "x" — only', "claims-file-layout"),
         ('duplicate id "x" in claims (first defined on line 3) — give', "duplicate-id"),

@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from scripts.static_server import serve
+from studyguide.static_server import serve
 
 
 def _get(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:

@@ -11,23 +11,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.benchlib import (
+from studyguide.bench.config_text import read_hooks, set_top_level
+from studyguide.bench.stats import markdown_table, per_page_ratios, summarize
+from studyguide.bench.synthetic import (
     expand_markdown,
-    gzip_size,
-    linked_assets,
-    markdown_table,
     page_claims,
     page_url,
-    page_weight,
-    per_page_ratios,
-    read_hooks,
     refs_per_page,
-    set_top_level,
-    summarize,
     synthetic_claims,
     synthetic_nav,
     write_synthetic_docs,
 )
+from studyguide.bench.weight import gzip_size, linked_assets, page_weight
 from studyguide.claims import load_registry
 from studyguide.pages import process_page
 

@@ -1,107 +1,20 @@
-"""Pure helpers for `make bench`: run summaries, config rewriting, synthetic sites, page weight.
+"""Synthetic sites for `make bench`: claims, pages and nav of any size, in three syntaxes.
 
-Kept apart from `scripts/bench.py` (which runs builds and prints) so that each piece can be
-unit-tested without timing anything: what is measured is decided here, how long it takes is
-only ever printed, never asserted.
+The same content written with the claim syntax (for a build with the hooks), pre-expanded
+to HTML (for plain Material) or as mkdocs-macros variables, so builds can be compared side
+by side; and the real docs/ expanded the same way.
 """
 
 from __future__ import annotations
 
 import functools
-import gzip
-import re
-import statistics
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
 from studyguide.claims import Registry, load_registry
+from studyguide.page_text import strip_front_matter
 from studyguide.pages import process_page
-
-FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-TOP_LEVEL_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_]*):", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Summary:
-    """Minimum, median and maximum of a series of measurements."""
-
-    low: float
-    median: float
-    high: float
-
-    def format(self, digits: int = 2) -> str:
-        """`min–median–max` with `digits` decimals, the form the bench tables print."""
-        return f"{self.low:.{digits}f}–{self.median:.{digits}f}–{self.high:.{digits}f}"
-
-
-def summarize(values: Sequence[float]) -> Summary:
-    """Summarize measurements as min, median and max (raises on an empty series)."""
-    if not values:
-        raise ValueError("no measurements to summarize")
-    return Summary(min(values), statistics.median(values), max(values))
-
-
-def per_page_ratios(
-    a_seconds: Sequence[float], a_pages: int, b_seconds: Sequence[float], b_pages: int
-) -> list[float]:
-    """Per-page cost ratio of build A over build B, one per alternating run pair.
-
-    Runs are paired in the order they were made (A1/B1, A2/B2, ...), so a slow moment on a
-    shared machine hits both sides of a pair rather than one side of the whole series.
-    """
-    if len(a_seconds) != len(b_seconds):
-        raise ValueError("ratios need as many runs of A as of B")
-    if a_pages <= 0 or b_pages <= 0:
-        raise ValueError("page counts must be positive")
-    return [(a / a_pages) / (b / b_pages) for a, b in zip(a_seconds, b_seconds, strict=True)]
-
-
-def top_level_blocks(config_text: str) -> dict[str, tuple[int, int]]:
-    """Character spans of each top-level key's block in a YAML file, comments included.
-
-    Text-based on purpose: mkdocs.yml may hold tags (`!ENV`, `!!python/name:`) that a
-    YAML round trip would lose.
-    """
-    starts = [(m.group("key"), m.start()) for m in TOP_LEVEL_KEY_RE.finditer(config_text)]
-    blocks: dict[str, tuple[int, int]] = {}
-    for i, (key, start) in enumerate(starts):
-        end = starts[i + 1][1] if i + 1 < len(starts) else len(config_text)
-        blocks[key] = (start, end)
-    return blocks
-
-
-def set_top_level(config_text: str, key: str, block: str | None) -> str:
-    """Replace the top-level `key:` block with `block` (a full `key: ...` text), add it at
-    the end if absent, or remove it when `block` is None."""
-    spans = top_level_blocks(config_text)
-    if block is not None and not block.endswith("\n"):
-        block += "\n"
-    if key in spans:
-        start, end = spans[key]
-        return config_text[:start] + (block or "") + config_text[end:]
-    if block is None:
-        return config_text
-    sep = "" if config_text.endswith("\n") else "\n"
-    return config_text + sep + block
-
-
-def read_hooks(config_text: str) -> list[str]:
-    """The hook paths listed under the top-level `hooks:` key, in order."""
-    spans = top_level_blocks(config_text)
-    if "hooks" not in spans:
-        return []
-    start, end = spans["hooks"]
-    return re.findall(r"^\s+-\s+(\S+)\s*$", config_text[start:end], re.MULTILINE)
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    """A Markdown file as (front matter including its fences, body)."""
-    m = FRONT_MATTER_RE.match(text)
-    return (m.group(0), text[m.end() :]) if m else ("", text)
 
 
 def page_url(src_uri: str) -> str:
@@ -117,7 +30,8 @@ def page_url(src_uri: str) -> str:
 def expand_markdown(text: str, registry: Registry, src_uri: str) -> str:
     """A page's Markdown with the claim syntax replaced by the HTML the hook would render,
     front matter kept, prose not checked: what a plain-Material build of our content reads."""
-    front, body = split_front_matter(text)
+    body = strip_front_matter(text)
+    front = text[: len(text) - len(body)] if text.endswith(body) else ""
     ledger = get_relative_url("sources/", page_url(src_uri) or ".")
     result = process_page(body, registry, src_uri, ledger_url=ledger, check_prose=False)
     return front + result.markdown
@@ -281,88 +195,3 @@ def write_synthetic_docs(
 
 def _yaml_quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-# --- Page weight ----------------------------------------------------------------------------
-
-
-def gzip_size(data: bytes) -> int:
-    """Bytes after gzip at level 9 (what a static host sends; deterministic: no timestamp)."""
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
-class _AssetParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.css: list[str] = []
-        self.js: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
-            self.css.append(a["href"])  # type: ignore[arg-type]
-        elif tag == "script" and a.get("src"):
-            self.js.append(a["src"])  # type: ignore[arg-type]
-
-
-def linked_assets(html: str) -> tuple[list[str], list[str]]:
-    """The stylesheet and script URLs a page links, in document order."""
-    parser = _AssetParser()
-    parser.feed(html)
-    return parser.css, parser.js
-
-
-@dataclass(frozen=True)
-class Weight:
-    """Gzip bytes of one page: its HTML, and the CSS and JS it links."""
-
-    html: int
-    css: int
-    js: int
-
-    @property
-    def total(self) -> int:
-        """HTML + CSS + JS."""
-        return self.html + self.css + self.js
-
-
-def page_weight(site: Path, page: str) -> Weight:
-    """Gzip weight of a built page (`page` is a directory URL like `frameworks/x/`).
-
-    Only the site's own files count (an absolute or off-site URL raises: there must be none).
-    """
-    html_path = site / page / "index.html"
-    html = html_path.read_bytes()
-    css, js = linked_assets(html.decode("utf-8"))
-    sizes = {"css": 0, "js": 0}
-    for kind, urls in (("css", css), ("js", js)):
-        for url in urls:
-            if re.match(r"^[a-z]+:|^//", url):
-                raise ValueError(f"{page} links an off-site asset: {url}")
-            target = (html_path.parent / url.split("?")[0].split("#")[0]).resolve()
-            sizes[kind] += gzip_size(target.read_bytes())
-    return Weight(gzip_size(html), sizes["css"], sizes["js"])
-
-
-OWN_ASSETS_BUDGET = 15_000
-"""Bytes after gzip: the project's own CSS and JS together, as shipped."""
-
-
-def shipped_own_assets(site: Path) -> list[Path]:
-    """The project's own CSS and JS as a built site ships them: the minified bundles
-    `assets/guide.<hash>.min.css` and `.js` that hooks/assets.py makes, stylesheet first."""
-    assets = site / "assets"
-    return sorted(assets.glob("guide.*.min.css")) + sorted(assets.glob("guide.*.min.js"))
-
-
-def own_assets_weight(paths: Iterable[Path]) -> int:
-    """Gzip bytes of the project's own CSS and JS files, each compressed as it is served."""
-    return sum(gzip_size(p.read_bytes()) for p in paths)
-
-
-def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A GitHub-style Markdown table (what closing notes paste)."""
-    body = [list(map(str, r)) for r in rows]
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(r) + " |" for r in body]
-    return "\n".join(lines)

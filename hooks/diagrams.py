@@ -1,0 +1,61 @@
+"""MkDocs hook: put system diagrams, drawn from `docs/includes/diagrams/*.yml`, into pages.
+
+Thin event functions over `studyguide.diagrams`:
+
+- on_startup: remember whether this is `serve` (show problems on the page) or a build.
+- on_page_markdown: replace each `::diagram[NAME]` line with its figure. Runs after the
+  claims hook (hook order in mkdocs.yml), so the claims hook's line numbers stay those of
+  the file; problems join the build's report through the shared BuildContext.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from studyguide.context import BuildContext  # noqa: E402
+from studyguide.diagrams import expand_diagrams  # noqa: E402
+
+DIAGRAMS_DIR = Path("includes") / "diagrams"
+_mode = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember the command: `serve` shows problems on the page instead of failing."""
+    _mode["command"] = command
+
+
+def _read_diagrams(docs_dir: Path) -> dict[str, tuple[str, str]]:
+    """Every diagram description by name, with the path messages should name."""
+    found: dict[str, tuple[str, str]] = {}
+    folder = docs_dir / DIAGRAMS_DIR
+    prefix = Path(docs_dir.name) / DIAGRAMS_DIR
+    for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        found[file.stem] = ((prefix / file.name).as_posix(), file.read_text(encoding="utf-8"))
+    return found
+
+
+def on_page_markdown(markdown: str, page: object, config: object, files: object) -> str:
+    """Expand the page's diagrams; report problems with the build's others."""
+    if "::diagram[" not in markdown:
+        return markdown
+    docs_dir = Path(config["docs_dir"])  # type: ignore[index]
+    src_uri = page.file.src_uri  # type: ignore[attr-defined]
+    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    expanded, problems = expand_diagrams(
+        markdown,
+        f"{docs_dir.name}/{src_uri}",
+        _read_diagrams(docs_dir),
+        original=ctx.sources.get(src_uri),
+    )
+    if not problems:
+        return expanded
+    if _mode["command"] == "serve":
+        listing = "\n".join(f"    - `{p}`" for p in problems)
+        return f'!!! failure "This page has problems with diagrams"\n{listing}\n\n{expanded}'
+    ctx.problems.extend(problems)
+    return expanded

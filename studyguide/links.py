@@ -1,0 +1,73 @@
+"""Relative links in copied Markdown: made to work from another page, or from anywhere.
+
+Card text is written on one page and shown on another (a deck page in another folder) or
+outside the site (the Anki and CSV exports); its relative links must still reach the same
+target. URLs with a scheme, site-absolute paths and `<autolinks>` are left alone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from studyguide.page_text import LINK_TARGET_RE
+
+# Targets left alone: URLs with a scheme (https:, mailto:), site-absolute paths, <autolinks>.
+_EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<")
+
+
+def _rewrite(markdown: str, from_uri: str, new_target: Callable[[str], str]) -> str:
+    """Each relative link or image target in `markdown` (written on page `from_uri`) replaced
+    by `new_target(path)`, `path` being the target's page path under docs/; anchors kept."""
+    src_dir = posixpath.dirname(from_uri)
+
+    def fix(m: re.Match[str]) -> str:
+        target = m.group("target")
+        if _EXTERNAL_RE.match(target):
+            return m.group(0)
+        path, hash_, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(src_dir, path)) if path else from_uri
+        return f"{m.group('head')}{new_target(resolved)}{hash_}{anchor}{m.group('tail')}"
+
+    return LINK_TARGET_RE.sub(fix, markdown)
+
+
+def rebase_links(markdown: str, from_uri: str, to_uri: str) -> str:
+    """Rewrite relative Markdown links written on page `from_uri` to work on page `to_uri`.
+
+    Card text is copied from its page into a deck page in another folder; a link such as
+    `[lens](three-layer-lens.md)` or `[above](#step-2)` must still reach the same target.
+    """
+    dst_dir = posixpath.dirname(to_uri)
+    return _rewrite(markdown, from_uri, lambda path: posixpath.relpath(path, dst_dir or "."))
+
+
+def absolute_links(markdown: str, from_uri: str, site_url: str) -> str:
+    """Rewrite relative Markdown links written on page `from_uri` as absolute URLs under
+    `site_url`, pages as their directory URLs (`faq.md#x` -> `<site_url>faq/#x`).
+
+    Exported cards live outside the site, so only absolute links still lead somewhere.
+    """
+    base = site_url.rstrip("/") + "/"
+
+    def absolute(path: str) -> str:
+        if path.endswith(".md"):
+            stem = path.removesuffix(".md")
+            stem = stem.removesuffix("index") if stem.endswith(("/index", "index")) else stem
+            path = stem if not stem or stem.endswith("/") else stem + "/"
+        return base + path
+
+    return _rewrite(markdown, from_uri, absolute)
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """The URL of site path `target` relative to a page at site URL `from_url`.
+
+    Directory URLs end in `/` (`flashcards/figures/`); file URLs do not (`.../figures.html`).
+    """
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
