@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from scripts.offline_manifest import main as write_manifest
-from studyguide.offline_precache import read_manifest
+from studyguide.offline_precache import read_manifest, service_worker
 from tests.conftest import ROOT, serve_directory
 from tests.test_accessibility import SCHEMES, axe_script, axe_violations, describe
 
@@ -265,3 +265,21 @@ def test_the_next_visit_shows_a_new_deploy_without_a_reload_button(context, depl
     page.wait_for_selector(READY, state="attached")
     assert "(second deploy)" in page.locator("h1").first.inner_text()
     assert page.evaluate(CACHE_NAMES) == [f"wbpm-guide-{new_version}"]
+
+
+def test_the_preview_worker_removes_an_earlier_offline_copy(context, deploy) -> None:
+    """`mkdocs serve` on the same address as an earlier build: its switched-off worker
+    deletes the caches and unregisters, so the preview shows the files being edited."""
+    base, folder = deploy
+    page, _ = first_visit(context, base)
+    template = (ROOT / "docs" / "assets" / "sw.js").read_text("utf-8")
+    (folder / "sw.js").write_text(service_worker(template, None), "utf-8")
+    for html in folder.rglob("*.html"):  # the preview's pages, as `mkdocs serve` makes them
+        text = html.read_text("utf-8")
+        html.write_text(text.replace('data-offline-mode="on"', 'data-offline-mode="off"'), "utf-8")
+    with page.expect_navigation():  # the switched-off worker reloads its pages
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.wait_for_selector('[data-offline-status][data-state="off"]', state="attached")
+    assert page.evaluate("navigator.serviceWorker.getRegistrations()") == []
+    assert page.evaluate(CACHE_NAMES) == []
+    assert "(mkdocs serve)" in page.locator("[data-offline-status]").inner_text()
