@@ -9,6 +9,8 @@
  */
 (function () {
   "use strict";
+  if (window.guideOffline) return;  // once per document, however often the script runs
+  window.guideOffline = true;
   var script = document.currentScript;
   var root = new URL("../", script.src).href;  // this file is published in assets/
   var sw = navigator.serviceWorker;
