@@ -7,8 +7,10 @@ flashcard, open the practice room and the ledger, and fetch the downloads. A sec
 (a changed page and a changed stylesheet, the precache manifest written again as
 `make build` does) must reach the reader as one version: the old version whole while the new
 one waits, the new one whole after "Reload to update" or on the next visit, the old cache
-deleted and localStorage kept. Adversarial runs show that the checks bite: without a worker
-the unvisited page fails offline, and a precache naming a missing file never reports ready.
+deleted and localStorage kept. The `mkdocs serve` worker removes an earlier offline copy.
+Chromium's own installability check finds no error. Adversarial runs show that the checks
+bite: without a worker the unvisited page fails offline, a precache naming a missing file
+never reports ready, and a manifest without icons is not installable.
 
 Each test serves its own copy of the complete site (downloads included: made here when the
 session's site has none), in a fresh browser context (its own worker and caches).
@@ -27,8 +29,9 @@ from pathlib import Path
 import pytest
 
 from scripts.offline_manifest import main as write_manifest
+from studyguide.offline_app import MANIFEST
 from studyguide.offline_precache import read_manifest, service_worker
-from tests.conftest import ROOT, serve_directory
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory
 from tests.test_accessibility import SCHEMES, axe_script, axe_violations, describe
 
 __all__ = ["axe_script"]  # the fixture, shared with the accessibility tests
@@ -283,3 +286,28 @@ def test_the_preview_worker_removes_an_earlier_offline_copy(context, deploy) -> 
     assert page.evaluate("navigator.serviceWorker.getRegistrations()") == []
     assert page.evaluate(CACHE_NAMES) == []
     assert "(mkdocs serve)" in page.locator("[data-offline-status]").inner_text()
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_chromium_finds_the_guide_installable(browser, deploy, tmp_path, broken) -> None:
+    """Chromium's own installability check, in a normal (not incognito) profile: no error.
+    Adversarial: the same site with the manifest's icons removed is not installable."""
+    base, folder = deploy
+    if broken:
+        manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+        del manifest["icons"]
+        (folder / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    profile = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+    )
+    try:
+        page = profile.new_page()
+        page.goto(base)
+        page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
+        cdp = profile.new_cdp_session(page)
+        assert cdp.send("Page.getAppManifest")["errors"] == []
+        found = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        errors = [e["errorId"] for e in found]
+        assert bool(errors) == broken, errors
+    finally:
+        profile.close()
