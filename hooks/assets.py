@@ -1,9 +1,15 @@
-"""MkDocs hook: ship the guide's own CSS and JavaScript as one minified bundle each.
+"""MkDocs hook: ship the guide's own CSS and JavaScript minified, each page only what it uses.
 
 - on_config: read the project's stylesheets in `extra_css` and scripts in
   `extra_javascript` (files under `docs/assets/`), bundle each kind in its listed order, and
   list the fingerprinted bundle where the first of them stood (the script bundle deferred).
-- on_files: publish the bundles and drop the bundled sources from the site.
+- on_files: publish the bundles and drop the bundled sources (and the feature scripts of
+  `studyguide.assets.FEATURES`) from the site.
+- on_page_content: a page whose content holds a feature's marker (the flashcards, the
+  practice room, the checklist, the home summary) gets one deferred script with exactly its
+  features, at the end of its content: Material runs scripts there again after an instant
+  navigation, and one script per page keeps their order. Plain pages get none.
+- on_post_build: write those per-page bundles (one file per set of features) into the site.
 
 Anything not under `docs/assets/` (a theme's or a plugin's file) is left alone.
 """
@@ -17,8 +23,20 @@ from typing import TypeVar
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from studyguide.assets import bundle_css, bundle_js, fingerprint
+from studyguide.assets import (
+    FEATURES,
+    STORE,
+    after_load,
+    bundle_css,
+    bundle_features,
+    bundle_js,
+    features_for,
+    fingerprint,
+    loader,
+)
 
 OWN = "assets/"
 # A stylesheet entry (a path) or a script entry (a path, or a path with attributes).
@@ -26,6 +44,9 @@ Entry = TypeVar("Entry", str, str | ExtraScriptValue)
 # uri -> bundle text, and the sources they replace; filled by on_config for on_files.
 _bundles: dict[str, str] = {}
 _sources: set[str] = set()
+# Per-page feature bundles: uri -> text, filled by on_page_content for on_post_build.
+_page_bundles: dict[str, str] = {}
+_FEATURE_SOURCES = {p for f in (STORE, *FEATURES) for p in f.sources}
 
 
 def _path(entry: str | ExtraScriptValue) -> str:
@@ -65,6 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """List one stylesheet bundle and one deferred script bundle instead of their sources."""
     _bundles.clear()
     _sources.clear()
+    _page_bundles.clear()
     docs = Path(config.docs_dir)
     _replace(config.extra_css, docs, bundle_css, "css", str)
     _replace(config.extra_javascript, docs, bundle_js, "js", _deferred_script)
@@ -74,8 +96,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the bundles; leave out the sources they replace."""
     for file in list(files):
-        if file.src_uri in _sources:
+        if file.src_uri in _sources or file.src_uri in _FEATURE_SOURCES:
             files.remove(file)
     for uri, text in _bundles.items():
         files.append(File.generated(config, uri, content=text))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Add one deferred script with the features this page's content uses, if any."""
+    features = features_for(html)
+    if not features:
+        return html
+    docs = Path(config.docs_dir)
+    text = bundle_features(features, lambda p: (docs / p).read_text("utf-8"))
+    names = "-".join(f.name for f in features)
+    uri = f"{OWN}page-{names}.{fingerprint(text)}.min.js"
+    _page_bundles[uri] = text
+    src = get_relative_url(uri, page.url)
+    return html + "\n" + loader(src, lazy=after_load(features)) + "\n"
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the per-page feature bundles into the built site."""
+    site = Path(config.site_dir)
+    for uri, text in _page_bundles.items():
+        (site / uri).write_text(text, "utf-8")

@@ -8,6 +8,8 @@ when it happens.
   add the generated ledger page `sources.md`.
 - on_page_markdown: hand each page its expanded Markdown; expand generated pages too; write
   the ledger's text.
+- on_page_content: take model lines expanded inside tabs, lists and admonitions out of the
+  paragraph Markdown wraps them in (a figure inside a <p> is invalid HTML).
 - on_page_context: put the ledger's claims table in place once every page is rendered, so
   it lists what every surface uses, and after search has indexed the page.
 - on_post_build: report every problem of the build together, then fail (build) or show
@@ -36,6 +38,7 @@ from studyguide.ledger import fill_claims_table, render_claims_table, render_led
 from studyguide.page_text import strip_front_matter
 from studyguide.pages import body_offset, process_page
 from studyguide.problems import format_report
+from studyguide.render import unwrap_scripts
 
 HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
@@ -145,6 +148,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         listing = "\n".join(f"    - `{p}`" for p in result.problems)
         return f'!!! failure "This page has problems with figures"\n{listing}\n\n{result.markdown}'
     return result.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Valid HTML for model lines in tabs, lists and admonitions (see `unwrap_scripts`)."""
+    return unwrap_scripts(html)
 
 
 def on_page_context(

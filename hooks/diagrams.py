@@ -4,27 +4,29 @@ Thin event functions over `studyguide.diagrams`:
 
 - on_startup: remember whether this is `serve` (show problems on the page) or a build.
 - on_page_markdown: replace each `::diagram[NAME]` line with its figure. Runs after the
-  claims hook (hook order in mkdocs.yml), so the claims hook's line numbers stay those of
-  the file; problems join the build's report through the shared BuildContext.
+  claims hook (declared in `studyguide.context.HOOK_NEEDS`), so the claims hook's line
+  numbers stay those of the file; problems join the build's report through the shared
+  build context.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Literal
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from studyguide.context import BuildContext  # noqa: E402
-from studyguide.diagrams import expand_diagrams  # noqa: E402
+from studyguide.diagrams import expand_diagrams
+from studyguide.hook_support import build_context
 
+HOOK = "hooks/diagrams.py"
 DIAGRAMS_DIR = Path("includes") / "diagrams"
-_mode = {"command": "build"}
+_mode: dict[str, str] = {"command": "build"}
 
 
-def on_startup(command: str, dirty: bool) -> None:
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember the command: `serve` shows problems on the page instead of failing."""
     _mode["command"] = command
 
@@ -39,13 +41,13 @@ def _read_diagrams(docs_dir: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
-def on_page_markdown(markdown: str, page: object, config: object, files: object) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand the page's diagrams; report problems with the build's others."""
     if "::diagram[" not in markdown:
         return markdown
-    docs_dir = Path(config["docs_dir"])  # type: ignore[index]
-    src_uri = page.file.src_uri  # type: ignore[attr-defined]
-    ctx: BuildContext = config["guide"]  # type: ignore[index]
+    ctx = build_context(config, HOOK)
+    docs_dir = Path(config["docs_dir"])
+    src_uri = page.file.src_uri
     expanded, problems = expand_diagrams(
         markdown,
         f"{docs_dir.name}/{src_uri}",

@@ -7,8 +7,10 @@ Thin event function over `studyguide.cards` (where cards come from),
 
 - on_files: extract every card from the claims and the pages, expand its claims with
   `process_page` (recording usage and problems in the context, which the claims hook reports
-  with all others), add `flashcards/index.md` and one `flashcards/<deck>.md` per deck as
-  generated pages (never written to docs/), and put the decks in the nav. The pages' bodies
+  with all others), add `flashcards/index.md` (with the study settings and backup), one
+  `flashcards/<deck>.md` per deck and the cross-deck `review.md` as generated pages (never
+  written to docs/), and put the decks and the Review page in the nav.
+- on_page_markdown: give the home page's progress summary the ids of every card. The pages' bodies
   are already expanded, so the claims hook uses them as given (`expand=False`).
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from studyguide.cards import ExpandedCard, collect_cards, expand_cards
@@ -23,8 +26,14 @@ from studyguide.context import GeneratedPage
 from studyguide.deck_nav import deck_nav
 from studyguide.deck_pages import FOLDER, INDEX, deck_slug, group_decks, render_deck, render_index
 from studyguide.hook_support import add_generated_page, build_context
+from studyguide.review_page import REVIEW, render_review, render_tools, review_nav_entry
 
 HOOK = "hooks/flashcards.py"
+HOME = "index.md"
+# The home page's progress summary (docs/index.md), filled in by docs/assets/progress.js;
+# it gets the ids of every card for its "N due · M new".
+SUMMARY = "data-progress-summary"
+_card_ids: list[str] = []
 
 
 def _page(src_uri: str, page: tuple[str, str]) -> GeneratedPage:
@@ -67,8 +76,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     index_url = url(INDEX)
     hrefs = {d.slug: get_relative_url(deck_urls[d.slug], index_url) for d in decks}
     downloads = get_relative_url("downloads/", index_url)
-    index = render_index(decks, downloads_url=downloads, hrefs=hrefs)
-    add_generated_page(files, config, ctx, _page(INDEX, index))
+    review_url = get_relative_url(url(REVIEW), index_url)
+    meta, body = render_index(decks, downloads_url=downloads, hrefs=hrefs, review_url=review_url)
+    add_generated_page(files, config, ctx, _page(INDEX, (meta, body + render_tools())))
+    add_generated_page(files, config, ctx, _page(REVIEW, render_review(decks)))
+    _card_ids[:] = [i for d in decks for i in d.ids]
     if config.nav is not None:
-        config.nav = deck_nav(config.nav, decks)
+        config.nav = _with_review(deck_nav(config.nav, decks))
     return files
+
+
+def _with_review(nav: list[object]) -> list[object]:
+    """The nav with the Review page right after the flashcards index, in its section."""
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (value,) = item.values()
+            if isinstance(value, list) and INDEX in value:
+                value.insert(value.index(INDEX) + 1, review_nav_entry())
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give the home page's progress summary the ids of every card."""
+    if page.file.src_uri == HOME and SUMMARY in markdown:
+        ids = " ".join(_card_ids)
+        return markdown.replace(SUMMARY, f'{SUMMARY} data-fc-ids="{ids}"', 1)
+    return markdown

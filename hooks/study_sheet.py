@@ -22,7 +22,8 @@ from studyguide.study_sheet import SHEET, render_sheet
 
 HOOK = "hooks/study_sheet.py"
 FRONT_MATTER = (
-    "---\ntitle: Study sheet\ndescription: The whole guide condensed onto one sheet.\n---\n"
+    "---\ntitle: Study sheet\ndescription: What to say first, how you are scored, the moves "
+    "and the mistakes to avoid, on one sheet for the last hour before the call.\n---\n"
 )
 
 

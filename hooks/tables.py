@@ -5,16 +5,9 @@ Thin event function over `studyguide.tables.label_tables`; see that module for w
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from studyguide.tables import label_tables  # noqa: E402
+from studyguide.tables import label_tables
 
 
-def on_page_content(html: str, page: object, config: object, files: object) -> str:
+def on_page_content(html: str, **_: object) -> str:
     """Mark each table of three or more columns to stack, with a label on every cell."""
     return label_tables(html)

@@ -1,4 +1,5 @@
-"""What readers download of the guide's own CSS and JavaScript: one minified bundle of each.
+"""What readers download of the guide's own CSS and JavaScript: one minified bundle of each,
+and one script per page for the features that page uses (`features_for`, `bundle_features`).
 
 The sources in `docs/assets/` stay readable, commented and testable one file each (Node runs
 the scheduler's tests against them). The site ships them minified and bundled, so the
@@ -9,7 +10,9 @@ one per feature.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import rcssmin
 import rjsmin
@@ -50,3 +53,86 @@ def bundle_css(sources: Iterable[tuple[str, str]]) -> str:
 def fingerprint(text: str) -> str:
     """A short content hash for a file name, so browsers may cache the bundle for good."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature's scripts (paths under docs/) and the page markers that call for it."""
+
+    name: str
+    markers: tuple[str, ...]
+    sources: tuple[str, ...]
+    # Not needed for the first render: fetched after the page's `load` event when a page
+    # uses no other feature (the home summary and the checklist, below the page's start).
+    after_load: bool = False
+
+
+# The saved-state layer every feature with stored progress needs, loaded first.
+STORE = Feature(
+    "store",
+    (),
+    (
+        "assets/storage.js",
+        "assets/start.js",
+        "assets/stores.js",
+    ),
+)
+# In load order. A page loads STORE plus each feature whose marker (an HTML attribute the
+# feature's script looks for) occurs in its content; other pages load none of them.
+FEATURES = (
+    Feature(
+        "cards",
+        ('data-fc-deck="', "data-fc-index"),
+        ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
+    ),
+    # The practice history's rules (practice-score.js) come with each feature that reads it.
+    Feature("backup", ("data-backup",), ("assets/practice-score.js", "assets/backup.js")),
+    Feature("practice", ("data-practice",), ("assets/practice-score.js", "assets/practice.js")),
+    Feature(
+        "progress",
+        ("data-progress-summary", "data-progress-bar"),
+        ("assets/practice-score.js", "assets/progress.js"),
+        after_load=True,
+    ),
+)
+VENDORED = "assets/vendor/"
+
+
+def after_load(features: Iterable[Feature]) -> bool:
+    """True when a page's features may all wait for its `load` event."""
+    wanted = [f for f in features if f is not STORE]
+    return bool(wanted) and all(f.after_load for f in wanted)
+
+
+def loader(src: str, *, lazy: bool) -> str:
+    """The tag that loads a page's feature bundle: deferred, or (lazy) an inline script that
+    adds it once the page has loaded (at once when it already has: instant navigation)."""
+    if not lazy:
+        return f'<script src="{src}" defer></script>'
+    return (
+        "<script>(function(u){function g(){var s=document.createElement('script');s.src=u;"
+        "document.body.append(s)}document.readyState==='complete'?g():"
+        f"addEventListener('load',g,{{once:true}})}})({json.dumps(src)})</script>"
+    )
+
+
+def features_for(html: str) -> list[Feature]:
+    """The features a page's content calls for, STORE first; none for a plain page."""
+    wanted = [f for f in FEATURES if any(m in html for m in f.markers)]
+    return [STORE, *wanted] if wanted else []
+
+
+def bundle_features(features: Iterable[Feature], read: Callable[[str], str]) -> str:
+    """One classic script for a page's features, each source once: vendored files as they
+    are (already minified, licence banner kept), the guide's own sources minified."""
+    parts: list[tuple[str, str]] = []
+    names: list[str] = []
+    for feature in features:
+        for path in feature.sources:
+            if path in names:
+                continue  # shared by two of the page's features: once is enough
+            names.append(path)
+            text = read(path)
+            parts.append((path, text.strip() if path.startswith(VENDORED) else minify_js(text)))
+    body = ";\n".join(t.rstrip(";") for _, t in parts)
+    return f"/* {' + '.join(names)} */\n" + body + ";\n"

@@ -22,7 +22,7 @@ KINDS = ("fact", "example", "script")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r":claim\[([^\]\n]*)\]")
 SOURCE_FIELDS = {"title", "date", "url", "note"}
-CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note"}
+CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note", "label"}
 # libyaml's loader when PyYAML has it (ten times faster on a large file); both give marks.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -44,7 +44,8 @@ class Claim:
     """One figure or model line as readers see it, with its kind and source.
 
     `value` is the text as written; a script may embed other claims as `:claim[ID]`,
-    which `Registry.text` resolves.
+    which `Registry.text` resolves. `label` names the figure in words where it is shown
+    without its sentence (the study sheet's figures), so no reader ever sees an id.
     """
 
     id: str
@@ -54,6 +55,7 @@ class Claim:
     prompt: str | None = None
     note: str | None = None
     line: int = 0
+    label: str | None = None
 
 
 @dataclass
@@ -261,6 +263,7 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
             got.get("prompt"),
             got.get("note"),
             key.start_mark.line + 1,
+            label=got.get("label"),
         )
 
     for cid, claim in registry.claims.items():

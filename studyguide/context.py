@@ -23,6 +23,7 @@ CLAIMS_HOOK = "hooks/claims.py"
 # `hooks:` in mkdocs.yml. The claims hook creates the context in its `on_files`; a hook
 # listed before it would find none (and its generated pages would not be expanded).
 HOOK_NEEDS: dict[str, tuple[str, ...]] = {
+    "hooks/diagrams.py": (CLAIMS_HOOK,),
     "hooks/study_sheet.py": (CLAIMS_HOOK,),
     "hooks/flashcards.py": (CLAIMS_HOOK,),
 }

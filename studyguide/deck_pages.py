@@ -98,7 +98,7 @@ def render_study(deck: Deck) -> str:
     Rendered on the server so the script only fills it in and nothing below it moves when
     the script runs (layout shift). The card list below it is hidden by the stylesheet from
     the first paint for the same reason. Readers without JavaScript never see the panel: the
-    `<noscript>` style after it hides it and shows them the card list instead.
+    `<noscript>` style in the page's <head> (overrides/main.html) hides it and shows the list.
     """
     n = len(deck.cards)
     counts = " · ".join(
@@ -144,10 +144,7 @@ def render_study(deck: Deck) -> str:
         + "</div>\n"
         '<p class="fc-notice" role="status"></p>\n'
         "</div>\n"
-        # `.no-js` (Material removes it from <html> when its script runs): instant navigation
-        # parses fetched pages without scripting, so this style then comes alive, harmlessly.
-        "<noscript><style>.no-js .fc-study{display:none}.no-js .fc-list{display:block!important}"
-        "</style></noscript>\n"
+        # Without JavaScript the page's <head> hides this panel (overrides/main.html).
     )
 
 
@@ -179,6 +176,7 @@ def render_index(
     decks: Sequence[Deck],
     downloads_url: str = "../downloads/",
     hrefs: Mapping[str, str] | None = None,
+    review_url: str = "../review/",
 ) -> tuple[str, str]:
     """The index page as (front matter, body): a table of decks with card counts, due and new
     counts (filled in by the script), and the download links.
@@ -205,9 +203,11 @@ def render_index(
     body = (
         "# Flashcards\n\n"
         "Every card is built from this guide when the site is built, so the decks follow the "
-        "pages. Pick a deck to study one card at a time: the schedule (the SM-2 method) keeps "
-        "a card away longer each time you know it, and brings it back soon when you do not. "
-        "Progress is saved in this browser only.\n\n"
+        "pages. Pick a deck to study one card at a time, or review every deck at once: the "
+        "schedule (FSRS) keeps a card away longer each time you know it, and brings it back "
+        "soon when you do not. Progress is saved in this browser only.\n\n"
+        f'<p class="fc-review-link"><a class="md-button md-button--primary" href="{review_url}">'
+        "Review all decks</a> <span data-fc-review-line></span></p>\n\n"
         '<table class="fc-index" data-fc-index>\n'
         "<thead><tr><th>Deck</th><th>Cards</th><th>Due now</th><th>New</th></tr></thead>\n"
         f"<tbody>\n{rows}\n</tbody>\n"

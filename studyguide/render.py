@@ -7,6 +7,8 @@ hook has run. Every figure links to its row in the ledger and says what kind it 
 
 from __future__ import annotations
 
+import re
+
 from studyguide.claims import Claim, Registry
 
 _ESCAPES = str.maketrans(
@@ -58,6 +60,18 @@ def script_html(claim: Claim, registry: Registry, ledger_url: str) -> str:
         f'<a href="{ledger_url}#claim-{claim.id}" title="{escape(provenance(claim, registry))}">'
         f"Model line · source</a></figcaption></figure>"
     )
+
+
+# A script expanded inside a tab, list item or admonition is indented, so Python-Markdown
+# reads it as inline HTML and wraps it in a paragraph: `<p><figure ...>...</figure></p>`,
+# which is invalid HTML (a figure cannot sit in a paragraph; browsers close the <p> early and
+# leave a stray `</p>`). A figure holds no other figure, so the shortest match is the whole.
+_WRAPPED_SCRIPT_RE = re.compile(r'<p>\s*(<figure class="script"[^>]*>.*?</figure>)\s*</p>', re.S)
+
+
+def unwrap_scripts(html: str) -> str:
+    """Rendered page HTML with every script figure taken out of the paragraph wrapping it."""
+    return _WRAPPED_SCRIPT_RE.sub(r"\1", html)
 
 
 def literal_html(text: str) -> str:

@@ -1,19 +1,21 @@
-"""The study sheet: the whole guide condensed onto a page that prints on one sheet of paper.
+"""The study sheet: the guide reduced to what a candidate reads in the last hour before the call.
 
-Nothing on the sheet is typed twice. Its parts are read from the same sources as the site:
+Nothing on the sheet is typed twice. Its parts are read from the same pages as the site
+(by `studyguide.sheet_sources`), in the order a candidate needs them:
 
-- the two frameworks, step by step: each `## Step N: name` or `## Layer N: name` section of
-  the framework pages, with the first sentence under it and the model lines (`::script[ID]`)
-  it holds;
-- the trade-off and technology-choice patterns: the numbered list (`1. **Name.** text`) or the
-  definition list (`Name` then `:   text`) of the section whose heading starts "The pattern",
-  and the follow-up sections' model lines;
-- the rubric: the rows of the interview page's table that carry a `:claim[ID]` weight;
-- the mistakes: the flashcard parser's mistake cards (`studyguide.cards.mistake_cards`), with
-  the first sentence of each "Why it costs points" paragraph;
-- the key figures: every `fact` claim (labelled as reported, with its source and date) and
-  every `example` claim (labelled as an example), straight from `docs/claims.yml`;
-- the checklist: the task-list items of the checklist page, grouped by its `## ` sections.
+- how you are scored: the interview page's rubric rows with their weights, across the top;
+- the first minutes: the Impact-First steps, each as a move (its name and first sentence)
+  with the model lines (`::script[ID]`) that say it;
+- the body of the answer: the Three-Layer Lens's layers, the same way;
+- when they push back, and when they ask why a tool: each pattern page's steps as moves, then
+  the model lines of its other sections, titled by the section;
+- the mistakes: each mistake's name and why it costs points;
+- the round, as reported: every `fact` claim with a `label` in `docs/claims.yml`, shown as
+  "label: value" with its source and date. Nothing else appears out of its sentence, so no
+  figure is ever named by its id.
+
+The preparation checklist is not on the sheet: it is a plan for the weeks before, and has its
+own printable page (`docs/checklist.md`).
 
 The sheet is Markdown that still holds `:claim[ID]` and `::script[ID]`, so the claims hook
 expands it with the same `process_page` as every page and checks its figures. Links in copied
@@ -24,83 +26,30 @@ would point elsewhere from the sheet's own address.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from studyguide.cards import WHY_PREFIX, mistake_cards
 from studyguide.claims import Registry
-from studyguide.page_text import (
-    H2_RE,
-    continuation,
-    first_sentence,
-    paragraphs,
-    plain_links,
-    prose_lines,
-    read_page,
-    split_front_matter,
-    table_rows,
-    task_items,
-)
 from studyguide.problems import Problem
+from studyguide.sheet_sources import (
+    MISTAKES_PAGE,
+    RUBRIC_PAGE,
+    Framework,
+    Step,
+    framework,
+    mistakes,
+    pattern,
+    rubric,
+)
 
 SHEET = "study-sheet.md"
 TITLE = "Study sheet"
 FRAMEWORK_PAGES = ("frameworks/impact-first.md", "frameworks/three-layer-lens.md")
 PATTERN_PAGES = ("frameworks/trade-offs.md", "frameworks/technology-choice.md")
-RUBRIC_PAGE = "interview.md"
-MISTAKES_PAGE = "mistakes.md"
-CHECKLIST_PAGE = "checklist.md"
 PDF_LETTER = "study-sheet.pdf"
 PDF_A4 = "study-sheet-a4.pdf"
-
-STEP_RE = re.compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
-PATTERN_HEADING = "The pattern"
-SCRIPT_RE = re.compile(r"^[ \t]*::script\[(?P<id>[^\]\n]+)\][ \t]*$")
-CLAIM_REF_RE = re.compile(r"(?<!:):claim\[(?P<id>[^\]\n]+)\]")
-NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
-DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
-ACRONYMS = {"sla": "SLA", "mttr": "MTTR", "kpi": "KPI", "ab": "A/B"}
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a framework or pattern: its label (e.g. "Step 1"), name, summary, scripts."""
-
-    label: str
-    name: str
-    summary: str
-    scripts: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Framework:
-    """A framework or pattern page reduced to its ordered steps and its other model lines.
-
-    `followups` holds (section title, script id) for model lines outside the steps, such as
-    the trade-off page's follow-up answers.
-    """
-
-    src_uri: str
-    title: str
-    steps: tuple[Step, ...]
-    followups: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class RubricRow:
-    """One rubric criterion, the claim id of its weight, and what earns it."""
-
-    criterion: str
-    weight_id: str
-    earns: str
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """A mistake from the mistakes page: its heading and why it costs points (one sentence)."""
-
-    title: str
-    why: str
+REF_RE = re.compile(r"::?(?:claim|script)\[(?P<id>[^\]\n]+)\]")
+MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>])")
 
 
 @dataclass
@@ -112,195 +61,94 @@ class Sheet:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _scripts(lines: tuple[str, ...]) -> list[str]:
-    return [m.group("id") for line in lines if (m := SCRIPT_RE.match(line))]
-
-
-def framework(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
-    """A framework page's steps: every `## Step N: name` / `## Layer N: name` section.
-
-    A page with no such section is a problem: the sheet would silently lose a framework.
-    """
-    page = read_page(text)
-    steps = []
-    for section in page.sections():
-        m = STEP_RE.match(section.title)
-        if not m:
+def figures_markdown(registry: Registry) -> tuple[str, list[Problem]]:
+    """The facts that carry a `label` in claims.yml, as "label: value", grouped by source
+    with its title and date; and a problem for a labelled claim that is not a fact (the
+    sheet shows no example figures out of their sentence)."""
+    facts: dict[str, list[str]] = {}
+    problems = []
+    for claim in registry.claims.values():
+        if claim.label is None:
             continue
-        found = paragraphs(prose_lines(section))
-        summary = first_sentence(found[0]) if found else ""
-        steps.append(
-            Step(
-                m.group("label"), m.group("name").strip(), summary, tuple(_scripts(section.masked))
+        if claim.kind != "fact":
+            problems.append(
+                Problem(
+                    "docs/claims.yml",
+                    claim.line,
+                    1,
+                    f'claim "{claim.id}" has a label but is {claim.kind} — only facts are '
+                    "listed on the study sheet: remove its `label:`",
+                )
             )
-        )
-    problems = []
-    if not steps:
-        problems.append(
-            Problem(
-                f"docs/{src_uri}",
-                1,
-                1,
-                'the study sheet found no "## Step N: name" or "## Layer N: name" section '
-                "in this framework page — keep the step headings in that form",
-            )
-        )
-    return Framework(src_uri, page.title(src_uri), tuple(steps)), problems
-
-
-def _pattern_items(lines: tuple[str, ...]) -> list[Step]:
-    """Steps of a pattern: `1. **Name.** text` items, or `Name` / `:   text` definitions."""
-    items: list[Step] = []
-    for i, line in enumerate(lines):
-        m = NUMBERED_RE.match(line)
-        if m:
-            rest = [m.group("text"), *continuation(lines, i + 1)]
-            name = m.group("name").strip().rstrip(".:")
-            items.append(Step(f"{len(items) + 1}.", name, first_sentence(" ".join(rest))))
             continue
-        d = DEF_RE.match(line)
-        if d and i > 0 and lines[i - 1].strip() and not lines[i - 1].startswith((" ", "\t")):
-            rest = [d.group("text"), *continuation(lines, i + 1)]
-            name = lines[i - 1].strip()
-            items.append(Step(f"{len(items) + 1}.", name, first_sentence(" ".join(rest))))
-    return items
-
-
-def pattern(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
-    """A pattern page: the items of its "The pattern..." section, and every other section's
-    model lines as follow-ups (titled by their section)."""
-    page = read_page(text)
-    steps: list[Step] = []
-    followups: list[tuple[str, str]] = []
-    for section in page.sections():
-        if section.title.startswith(PATTERN_HEADING) and not steps:
-            steps = _pattern_items(prose_lines(section))
-            scripts = _scripts(section.masked)
-            followups += [(section.title, s) for s in scripts]
-        else:
-            followups += [(section.title, s) for s in _scripts(section.masked)]
-    problems = []
-    if not steps:
-        problems.append(
-            Problem(
-                f"docs/{src_uri}",
-                1,
-                1,
-                f'the study sheet found no "## {PATTERN_HEADING}..." section with a numbered '
-                "list (1. **Name.** text) or definition list in this page — restore it",
-            )
+        facts.setdefault(claim.source, []).append(
+            f"{escape_markdown(claim.label)}: :claim[{claim.id}]"
         )
-    title = page.title(src_uri)
-    return Framework(src_uri, title, tuple(steps), tuple(followups)), problems
-
-
-def rubric(text: str, src_uri: str = RUBRIC_PAGE) -> tuple[list[RubricRow], list[Problem]]:
-    """The rubric: table rows on the interview page whose cells hold a `:claim[ID]` weight.
-
-    The criterion is the first cell and "what earns it" the cell after the weight.
-    """
-    rows: list[RubricRow] = []
-    for cells in table_rows(split_front_matter(text)[1]):
-        for k, cell in enumerate(cells):
-            m = CLAIM_REF_RE.fullmatch(cell)
-            if m and k > 0:
-                earns = cells[k + 1] if k + 1 < len(cells) else ""
-                rows.append(RubricRow(plain_links(cells[0]), m.group("id"), plain_links(earns)))
-                break
-    problems = []
-    if not rows:
-        problems.append(
-            Problem(
-                f"docs/{src_uri}",
-                1,
-                1,
-                "the study sheet found no rubric table row with a :claim[ID] weight — keep "
-                "the rubric as a table with the weight in its own cell",
-            )
+    parts = []
+    for source_id, items in facts.items():
+        source = registry.sources.get(source_id)
+        where = f"*{source.title}*, :literal[{source.date}]" if source else f"*{source_id}*"
+        parts.append(
+            f'<p class="sheet-figures" markdown>{" · ".join(items)}. '
+            f'<span class="sheet-source">As reported by {where}; one source, '
+            "not verified.</span></p>"
         )
-    return rows, problems
+    return "\n\n".join(parts), problems
 
 
-def mistakes(text: str, src_uri: str = MISTAKES_PAGE) -> list[Mistake]:
-    """The mistakes, read by the flashcard parser: heading and the first "why" sentence.
+def escape_markdown(text: str) -> str:
+    """Text shown as written: Markdown's emphasis, code and link characters escaped."""
+    return MARKDOWN_SPECIAL_RE.sub(r"\\\1", text)
 
-    Malformed sections are reported by the flashcards, not again here.
-    """
-    cards, _ = mistake_cards(text, f"docs/{src_uri}")
-    lines = text.split("\n")
+
+def _moves(steps: tuple[Step, ...]) -> list[str]:
+    """A framework's steps as a list of moves: the step's name as the move, then its
+    first sentence (the name capitalised; "Step 1"/"Layer 1" become the list's numbers)."""
     out = []
-    for card in cards:
-        m = H2_RE.match(lines[card.line - 1]) if 0 < card.line <= len(lines) else None
-        title = m.group("title").strip() if m else card.front_md.split(":", 1)[0]
-        why = ""
-        if WHY_PREFIX in card.back_md:
-            why = first_sentence(card.back_md.split(WHY_PREFIX, 1)[1])
-        out.append(Mistake(title, why[:1].upper() + why[1:]))
+    for step in steps:
+        name = step.name[:1].upper() + step.name[1:]
+        out.append(f"1. **{name}.** {step.summary}")
+    return [*out, ""]
+
+
+def _scripts_once(ids: list[str], used: set[str]) -> list[str]:
+    out = []
+    for script in ids:
+        if script not in used:
+            used.add(script)
+            out += [f"::script[{script}]", ""]
     return out
 
 
-def checklist(text: str) -> list[tuple[str, list[str]]]:
-    """The checklist's task items (`- [ ] text`, continuation lines joined), by `## ` group."""
-    groups = []
-    for section in read_page(text).sections():
-        texts = [plain_links(item) for item in task_items(prose_lines(section))]
-        if texts:
-            groups.append((section.title, texts))
-    return groups
+def _section(title: str, cue: str) -> list[str]:
+    return [f"## {title}", "", f'<p class="sheet-cue" markdown>{cue}</p>', ""]
 
 
-def _label(claim_id: str) -> str:
-    """A readable label from a claim id: `base-salary` -> "Base salary", `mttr-after` ->
-    "MTTR after"."""
-    words = [ACRONYMS.get(w, w) for w in claim_id.split("-")]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
+def _steps_with_scripts(fw: Framework, used: set[str]) -> list[str]:
+    """A framework's steps as numbered moves, each followed by the model lines that say it."""
+    out = []
+    for number, step in enumerate(fw.steps, start=1):
+        name = step.name[:1].upper() + step.name[1:]
+        out += [f'<p class="sheet-move" markdown>**{number}. {name}.** {step.summary}</p>', ""]
+        out += _scripts_once(list(step.scripts), used)
+    return out
 
 
-def figures_markdown(registry: Registry) -> str:
-    """Every fact, labelled as reported with its source and date, then the examples quoted
-    from those same sources, labelled as examples (the guide's own worked-example numbers
-    stay on the example pages)."""
-    facts: dict[str, list[str]] = {}
-    for claim in registry.claims.values():
-        if claim.kind == "fact":
-            facts.setdefault(claim.source, []).append(claim.id)
-    parts: list[str] = []
-    for source_id, ids in facts.items():
-        source = registry.sources.get(source_id)
-        where = f"*{source.title}*, :literal[{source.date}]" if source else f"*{source_id}*"
-        items = " · ".join(f"{_label(cid)} :claim[{cid}]" for cid in ids)
-        parts.append(
-            f'<p class="sheet-figures sheet-figures--fact" markdown>**Reported by** {where} '
-            f"(one source, not verified): {items}</p>"
-        )
-        examples = [
-            c.id for c in registry.claims.values() if c.kind == "example" and c.source == source_id
-        ]
-        if examples:
-            items = " · ".join(f"{_label(cid)} :claim[{cid}]" for cid in examples)
-            parts.append(
-                f'<p class="sheet-figures sheet-figures--example" markdown>**Examples from its '
-                f"mock answers**, illustrations and not facts about W&B: {items}</p>"
-            )
-    return "\n\n".join(parts)
+def _opening(fw: Framework, used: set[str]) -> list[str]:
+    """The first minutes: Impact-First's moves, each with the model line that says it."""
+    out = _section("The first minutes", f"*{fw.title}*: say these, in this order.")
+    return out + _steps_with_scripts(fw, used)
 
 
-def _framework_markdown(fw: Framework, used_scripts: set[str]) -> list[str]:
-    out = [f"## {fw.title}", ""]
-    for step in fw.steps:
-        label = f"{step.label}: " if step.label.startswith(("Step", "Layer")) else ""
-        out += [f"**{label}{step.name}.** {step.summary}", ""]
-        for script in step.scripts:
-            if script not in used_scripts:
-                used_scripts.add(script)
-                out += [f"::script[{script}]", ""]
-    if fw.followups:
-        for title, script in fw.followups:
-            if script in used_scripts:
-                continue
-            used_scripts.add(script)
-            out += [f'<p class="sheet-cue" markdown>*{title}*</p>', "", f"::script[{script}]", ""]
+def _pattern_block(fw: Framework, title: str, cue: str, used: set[str]) -> list[str]:
+    """A pattern as numbered moves, then its model lines, each under its section's title."""
+    out = [*_section(title, cue), *_moves(fw.steps)]
+    for followup, script in fw.followups:
+        if script in used:
+            continue
+        label = followup.removeprefix("Follow-up: ").strip()
+        out += [f'<p class="sheet-cue" markdown>*{label[:1].upper() + label[1:]}*</p>', ""]
+        out += _scripts_once([script], used)
     return out
 
 
@@ -312,6 +160,10 @@ def render_sheet(
 ) -> Sheet:
     """The study sheet's Markdown from the claims and the content pages, with its problems.
 
+    The sheet is for the last hour before the call, in the order a candidate needs it: what
+    to say first (Impact-First), how the answer is scored (the rubric's weights), the body of
+    the answer (the Three-Layer Lens as moves), answering a push (the trade-off pattern and
+    its model lines), justifying a tool, the mistakes, and the few figures worth knowing.
     `pages` maps a page's path under docs/ to its Markdown. A page the sheet needs but that is
     missing is reported, and the sheet is built from what there is.
     """
@@ -331,37 +183,55 @@ def render_sheet(
             return None
         return pages[src_uri]
 
-    used_scripts: set[str] = set()
+    def read(src_uri: str, parse: Callable[[str, str], tuple[Framework, list[Problem]]]):
+        text = page(src_uri)
+        if text is None:
+            return None
+        fw, issues = parse(text, src_uri)
+        problems.extend(issues)
+        return fw
+
+    used: set[str] = set()
     body: list[str] = [
-        "# Study sheet",
+        "# Study sheet: the last hour before the call",
         "",
-        '<p class="sheet-intro" markdown>The whole guide on one sheet, rebuilt from the same '
-        "figures and pages on every build. Figures link to their source.</p>",
+        '<p class="sheet-intro" markdown>What to say first, how you are scored, the moves, '
+        "how to answer a push, and what to avoid. "
+        "Numbers in the model lines are examples: use ones that fit your prompt.</p>",
         "",
         '<p class="sheet-downloads">Download the study sheet: '
         f'<a href="{downloads_url}{PDF_LETTER}" download>US Letter (PDF)</a> · '
         f'<a href="{downloads_url}{PDF_A4}" download>A4 (PDF)</a></p>',
         "",
-        '<div class="sheet" markdown>',
-        "",
     ]
-
     text = page(RUBRIC_PAGE)
-    if text is not None:
+    if text is not None:  # across the top: the sheet's frame of reference
         rows, issues = rubric(text)
         problems += issues
-        body += ["## The rubric", "", "| Criterion | Weight | What earns it |", "|---|---|---|"]
+        body += ['<div class="sheet-rubric" markdown>', "", "## How you are scored", ""]
+        body += ["| Criterion | Reported weight | What earns it |", "|---|---|---|"]
         body += [f"| {r.criterion} | :claim[{r.weight_id}] | {r.earns} |" for r in rows]
-        body.append("")
+        body += ["", "</div>", ""]
 
-    # The frameworks, then the patterns: each read by its own parser, shown alike.
-    sections = [(s, framework) for s in FRAMEWORK_PAGES] + [(s, pattern) for s in PATTERN_PAGES]
-    for src_uri, read in sections:
-        text = page(src_uri)
-        if text is not None:
-            fw, issues = read(text, src_uri)
-            problems += issues
-            body += _framework_markdown(fw, used_scripts)
+    body += ['<div class="sheet" markdown>', ""]
+    impact, lens = (read(src, framework) for src in FRAMEWORK_PAGES)
+    trade_offs, technology = (read(src, pattern) for src in PATTERN_PAGES)
+    if impact:
+        body += _opening(impact, used)
+    if lens:
+        body += _section("The body of the answer", f"*{lens.title}*: one layer at a time.")
+        body += _steps_with_scripts(lens, used)
+    if trade_offs:
+        body += _pattern_block(
+            trade_offs,
+            "When they push back",
+            f"*{trade_offs.title}*: acknowledge, then mitigate.",
+            used,
+        )
+    if technology:
+        body += _pattern_block(
+            technology, "When they ask why that tool", f"*{technology.title}*: in this order.", used
+        )
 
     text = page(MISTAKES_PAGE)
     if text is not None:
@@ -369,15 +239,10 @@ def render_sheet(
         body += [f"- **{m.title}.** {m.why}" for m in mistakes(text)]
         body.append("")
 
-    body += ["## Key figures", "", figures_markdown(registry), ""]
-
-    text = page(CHECKLIST_PAGE)
-    if text is not None:
-        body += ["## Checklist", ""]
-        for group, items in checklist(text):
-            body += [f'<p class="sheet-cue" markdown>**{group}**</p>', ""]
-            body += [f"- [ ] {item}" for item in items]
-            body.append("")
+    figures, issues = figures_markdown(registry)
+    problems += issues
+    if figures:
+        body += ["## The round, as reported", "", figures, ""]
 
     body += ["</div>", ""]
     markdown = "\n".join(body)
@@ -387,7 +252,7 @@ def render_sheet(
 def shown_claims(markdown: str, registry: Registry) -> list[str]:
     """Ids of the claims a sheet shows (its `:claim`/`::script` refs and what they embed)."""
     ids: dict[str, None] = {}
-    for m in re.finditer(r"::?(?:claim|script)\[(?P<id>[^\]\n]+)\]", markdown):
+    for m in REF_RE.finditer(markdown):
         cid = m.group("id")
         if cid in registry.claims:
             ids[cid] = None

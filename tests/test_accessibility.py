@@ -15,9 +15,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-# Home, a framework, a deck, the practice room and the ledger; DECK is the first deck built.
+# Home, a framework, a model round (diagram, stacked table, margin notes), a deck, the practice
+# room and the ledger; DECK is the first deck built.
 # The ledger is checked with a row targeted, as a reader following a figure sees it.
-PAGES = ["", "frameworks/impact-first/", "DECK", "practice/", "sources/#claim-base-salary"]
+PAGES = [
+    "",
+    "frameworks/impact-first/",
+    "rounds/llm-agent-monitoring/",
+    "DECK",
+    "practice/",
+    "sources/#claim-base-salary",
+]
 SCHEMES = {"light": ("light", "default"), "dark": ("dark", "slate")}
 # WCAG 2.5.3 (the accessible name contains the visible label): experimental in axe, so off
 # by default; the tests that show controls with visible labels and names turn it on.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from studyguide.diagrams import (
+    Diagram,
     expand_diagrams,
     parse_diagram,
     render_figure,
@@ -34,22 +35,25 @@ edges:
 """
 
 
-def _parse(text: str) -> tuple[object, list[str]]:
+def _parse(text: str) -> tuple[Diagram | None, list[str]]:
     diagram, problems = parse_diagram(text, "runs", "docs/includes/diagrams/runs.yml")
     return diagram, [str(p) for p in problems]
 
 
-def test_a_good_description_parses() -> None:
+def _good() -> Diagram:
     diagram, problems = _parse(GOOD)
-    assert problems == []
-    assert diagram is not None
-    assert [n.id for n in diagram.nodes] == ["job", "ingest", "reader"]  # type: ignore[attr-defined]
-    assert diagram.description == "Jobs send points to ingestion, which feeds the chart."  # type: ignore[attr-defined]
+    assert diagram is not None, problems
+    return diagram
+
+
+def test_a_good_description_parses() -> None:
+    diagram = _good()
+    assert [n.id for n in diagram.nodes] == ["job", "ingest", "reader"]
+    assert diagram.description == "Jobs send points to ingestion, which feeds the chart."
 
 
 def test_the_figure_is_accessible_and_escaped() -> None:
-    diagram, _ = _parse(GOOD)
-    html = render_figure(diagram)  # type: ignore[arg-type]
+    html = render_figure(_good())
     assert 'role="img"' in html
     labelled = re.search(r'aria-labelledby="([^"]+)"', html)
     assert labelled
@@ -64,8 +68,7 @@ def test_the_figure_is_accessible_and_escaped() -> None:
 
 
 def test_the_text_description_names_every_arrow() -> None:
-    diagram, _ = _parse(GOOD)
-    assert text_description(diagram) == [  # type: ignore[arg-type]
+    assert text_description(_good()) == [
         "Training job to Ingestion <service>: metric points.",
         "Ingestion <service> to Researcher.",
     ]

@@ -10,7 +10,9 @@ import json
 import pytest
 
 pytestmark = pytest.mark.browser
-KEY = "wbpm-guide.flashcards.v1"
+KEY = "wbpm-guide.flashcards.v2"
+LEARNING, REVIEW = 1, 2  # ts-fsrs State numbers, as stored
+MINUTE = 60_000
 DECK = "flashcards/figures/"
 # The study panel is in the page before the script runs; `fc-js` says the script took it.
 READY = ".fc-js .fc-q:not([hidden])"
@@ -44,9 +46,13 @@ def test_flip_with_keyboard_grade_and_reload_keeps_the_schedule(page, served_sit
     assert page.is_visible(".fc-grades")
     assert page.evaluate("document.activeElement.dataset.grade") == "good"
 
+    # A new card's four waits differ (FSRS short-term steps); Good is 10 minutes away.
+    waits = page.locator(".fc-grades .fc-wait").all_inner_texts()
+    assert waits == ["in 1 min", "in 6 min", "in 10 min", "in 8 days"]
     page.keyboard.press("3")
     card = stored(page)["cards"][first]
-    assert (card["state"], card["reps"], card["interval"], card["ef"]) == ("review", 1, 1, 2.5)
+    assert (card["state"], card["reps"]) == (LEARNING, 1)
+    assert card["due"] - card["last_review"] == 10 * MINUTE
     assert count(page, "new") == total - 1
     assert page.get_attribute(".fc-q", "data-card-id") != first
     assert page.evaluate("document.activeElement.classList.contains('fc-q')")
@@ -69,7 +75,7 @@ def test_again_brings_the_card_back_in_the_same_session(page, served_site) -> No
     first = page.get_attribute(".fc-q", "data-card-id")
     page.keyboard.press("Space")
     page.keyboard.press("1")
-    assert stored(page)["cards"][first]["state"] == "learning"
+    assert stored(page)["cards"][first]["state"] == LEARNING
     assert count(page, "learning") == 0  # due in a minute, not yet
     seen = []
     for _ in range(page.locator(".fc-list [data-card-id]").count()):
@@ -80,7 +86,7 @@ def test_again_brings_the_card_back_in_the_same_session(page, served_site) -> No
     assert page.is_visible(".fc-done")
 
 
-def test_corrupted_and_old_storage_is_reset_with_a_notice(page, served_site) -> None:
+def test_corrupted_storage_is_reset_with_a_notice_and_kept_aside(page, served_site) -> None:
     page.goto(served_site)
     page.evaluate(
         f"localStorage.setItem('{KEY}', '{{not json'); "
@@ -88,17 +94,16 @@ def test_corrupted_and_old_storage_is_reset_with_a_notice(page, served_site) -> 
     )
     open_deck(page, served_site)
     assert "was reset" in page.inner_text(".fc-notice")
-    assert stored(page) == {"v": 1, "cards": {}}
-    assert page.evaluate("localStorage.getItem('wbpm-guide.flashcards.v0')") is None
+    assert page.evaluate(f"localStorage.getItem('{KEY}.unreadable')") == "{not json"
+    assert page.evaluate("localStorage.getItem('wbpm-guide.flashcards.v0')") == "[1,2]"
     page.keyboard.press("Space")
     page.keyboard.press("4")
     assert len(stored(page)["cards"]) == 1
 
-    bad = {"v": 1, "cards": {"claim-x": {"state": "review", "reps": -1}}}
+    bad = {"cards": {"claim-x": {"state": 2, "reps": -1}}}
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(bad))})")
     page.goto(served_site + "flashcards/")
-    assert "was reset" in page.inner_text(".fc-notice")
-    assert stored(page) == {"v": 1, "cards": {}}
+    assert "could not be read" in page.inner_text(".fc-notice")
 
 
 def test_reset_asks_first(page, served_site) -> None:
@@ -211,12 +216,12 @@ def test_the_script_fills_the_panel_in_without_moving_anything(page, served_site
     one) and the page once the script has run have the panel, the list and the footer in the
     same place and size; the script only wires the panel up."""
     page.route(
-        "**/assets/guide.*.min.js", lambda r: r.fulfill(body="", content_type="text/javascript")
+        "**/assets/page-*.min.js", lambda r: r.fulfill(body="", content_type="text/javascript")
     )
     page.goto(served_site + DECK, wait_until="load")
     assert not page.locator(".fc-js").count(), "the script ran: the route did not replace it"
     served = layout(page)
-    page.unroute("**/assets/guide.*.min.js")
+    page.unroute("**/assets/page-*.min.js")
     open_deck(page, served_site)
     assert page.get_attribute(".fc-q", "data-card-id"), "the script did not fill the panel in"
     assert layout(page) == served

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from studyguide.claims import load_registry
-from studyguide.render import claim_html, escape, literal_html, provenance, script_html
+from studyguide.render import (
+    claim_html,
+    escape,
+    literal_html,
+    provenance,
+    script_html,
+    unwrap_scripts,
+)
 
 REGISTRY, _ = load_registry("""\
 sources:
@@ -41,3 +48,24 @@ def test_script_resolves_and_escapes_embedded_claims() -> None:
 
 def test_literal() -> None:
     assert literal_html("a<b") == '<span class="literal">a&lt;b</span>'
+
+
+def test_script_inside_a_tab_list_or_admonition_is_not_left_in_a_paragraph() -> None:
+    import markdown
+
+    figure = script_html(REGISTRY.claims["line"], REGISTRY, "x/")
+    exts = ["admonition", "md_in_html", "pymdownx.superfences", "pymdownx.tabbed"]
+    for body in (
+        f'=== "Strong answer"\n\n    Text.\n\n    {figure}\n',
+        f"- item\n\n    {figure}\n",
+        f"!!! note\n    Text.\n\n    {figure}\n",
+    ):
+        html = markdown.markdown(body, extensions=exts)
+        assert f"<p>{figure}</p>" in html, "Markdown no longer wraps it: drop unwrap_scripts"
+        fixed = unwrap_scripts(html)
+        assert figure in fixed and "<p><figure" not in fixed and "</figure></p>" not in fixed
+
+
+def test_unwrap_scripts_leaves_other_paragraphs_and_figures_alone() -> None:
+    html = '<p>Text <b>x</b></p><figure class="diagram"><p>a</p></figure><p><figure>y</figure></p>'
+    assert unwrap_scripts(html) == html

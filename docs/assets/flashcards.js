@@ -1,54 +1,33 @@
-/* Flashcard study in the browser: one card at a time on a deck page, due counts on the index.
+/* Flashcard study in the browser: a deck page, the Review page across all decks, and the
+ * index's counts and settings.
  *
- * The deck pages hold every card as plain HTML (question and answer, `data-card-id`), so
- * without this script they read as a list. They also hold the study panel, in its final
- * place and size (hidden without JavaScript), which this script only wires up and fills in,
- * so the page does not shift when it runs. The panel shows one card, "Show
- * answer" (Space) reveals the answer in a live region, and Again/Hard/Good/Easy (keys 1-4)
- * schedule the card with SM-2 (docs/assets/srs.js, which says why SM-2). Progress lives in
- * localStorage under one versioned key, as a map from card id to schedule; unreadable or
- * older data is detected by GuideSRS.parseStore, reset, and the reader told.
- *
- * Material's instant navigation swaps pages without reloading scripts, so setup runs on
- * every `document$` emission; the one keyboard listener is added once and acts on whichever
- * deck the current page shows.
+ * Deck and Review pages hold every card as plain HTML (question and answer, `data-card-id`),
+ * so without this script they read as a list. They also hold the study panel in its final
+ * place and size (hidden without JavaScript), which this script wires up and fills in, so
+ * the page does not shift. "Show answer" (Space) reveals the answer in a live region; Again,
+ * Hard, Good and Easy (keys 1-4) schedule the card with FSRS (srs.js over ts-fsrs), each
+ * button showing its wait. A deck page studies its due cards then all its new ones; the
+ * Review page (`data-fc-review`) mixes the due cards of every deck, then new cards up to the
+ * reader's daily limit. Progress and settings live in the stores of stores.js; progress
+ * saved by the SM-2 version of this site is migrated there on first read.
+ * Start-up: GuideStart.onPage; the one keyboard listener acts on the page's panel.
  */
-(function () {
+(function (root) {
   "use strict";
-  if (window.guideFlashcards) return;
-  var SRS = window.GuideSRS;
-  var PREFIX = "wbpm-guide.flashcards.";
-  var KEY = PREFIX + "v" + SRS.VERSION;
-  var GRADES = [["again", "Again"], ["hard", "Hard"], ["good", "Good"], ["easy", "Easy"]];
-  var RESET_NOTE = "Saved flashcard progress in this browser could not be read (damaged or " +
-    "from an older version of the site), so it was reset.";
+  if (root.GuideFlashcards) return;
+  var SRS = root.GuideSRS, Stores = root.GuideStores, Start = root.GuideStart, el = Start.el;
+  var doc = root.document;
+  var LABELS = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
+  var NOTICES = {
+    reset: "Saved flashcard progress in this browser could not be read, so it was reset " +
+      "(a copy was kept aside in this browser's storage).",
+    dropped: "Some saved cards could not be read and were left out.",
+    migrated: "Your progress from the previous version of the guide was carried over to the " +
+      "new scheduler (FSRS): every card keeps its due date."
+  };
   var session = null;
 
-  /* Read the store, dropping other versions' keys; `reset` says something had to go. */
-  function load() {
-    var raw = null, old = false;
-    try {
-      raw = localStorage.getItem(KEY);
-      for (var i = localStorage.length - 1; i >= 0; i--) {
-        var k = localStorage.key(i);
-        if (k && k.indexOf(PREFIX) === 0 && k !== KEY) { localStorage.removeItem(k); old = true; }
-      }
-    } catch (e) { /* storage blocked: study without saving */ }
-    var r = SRS.parseStore(raw);
-    if (r.reset) save(r.store);
-    return { store: r.store, reset: r.reset || old };
-  }
-
-  function save(store) {
-    try { localStorage.setItem(KEY, JSON.stringify(store)); } catch (e) { /* full/blocked */ }
-  }
-
-  function el(tag, attrs, text) {
-    var n = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, attrs[k]); });
-    if (text) n.textContent = text;
-    return n;
-  }
+  function settings() { return Stores.settings.read().value; }
 
   /* Copy a card side into `target`, leaving out its "Question"/"Answer" label. */
   function fill(target, side) {
@@ -59,29 +38,29 @@
     });
   }
 
-  function Deck(root) {
+  function Panel(root_) {
     var self = this;
-    this.root = root;
+    this.root = root_;
+    this.review = root_.hasAttribute("data-fc-review");
     this.cards = {};
     this.ids = [];
-    root.querySelectorAll(".fc-card").forEach(function (s) {
+    root_.querySelectorAll(".fc-card").forEach(function (s) {
       var id = s.getAttribute("data-card-id");
       self.ids.push(id);
       self.cards[id] = { front: s.querySelector(".fc-front"), back: s.querySelector(".fc-back") };
     });
-    this.shuffled = false;
-    this.build(root.querySelector("[data-fc-study]"));
-    var loaded = load();
-    this.store = loaded.store;
-    if (loaded.reset) this.notice.textContent = RESET_NOTE;
+    this.shuffled = this.review;
+    this.build(root_.querySelector("[data-fc-study]"));
+    var loaded = Stores.flashcards.read();
+    this.store = loaded.value;
+    if (NOTICES[loaded.notice]) this.notice.textContent = NOTICES[loaded.notice];
     this.start();
   }
 
-  /* Wire up the study panel the page already holds (deck_pages.render_study), in its final
-   * place and size, so nothing moves when this runs. */
-  Deck.prototype.build = function (study) {
+  /* Wire up the study panel the page already holds (deck_pages.render_study). */
+  Panel.prototype.build = function (study) {
     var self = this;
-    var name = (document.querySelector(".md-content h1") || {}).textContent || "this deck";
+    var name = (doc.querySelector(".md-content h1") || {}).textContent || "this deck";
     this.name = name.replace(/\s*¶\s*$/, "");
     function $(sel, fn) {
       var n = study.querySelector(sel);
@@ -96,8 +75,8 @@
     this.a = $(".fc-a");
     this.showBtn = $(".fc-show", function () { self.show(); });
     this.grades = $(".fc-grades");
-    this.gradeBtns = GRADES.map(function (g) {
-      return $("[data-grade=" + g[0] + "]", function () { self.grade(g[0]); });
+    this.gradeBtns = SRS.GRADES.map(function (g) {
+      return $("[data-grade=" + g + "]", function () { self.grade(g); });
     });
     this.done = $(".fc-done");
     var shuffle = $(".fc-shuffle", function () {
@@ -105,6 +84,7 @@
       shuffle.setAttribute("aria-pressed", String(self.shuffled));
       self.start(true);
     });
+    shuffle.setAttribute("aria-pressed", String(this.shuffled));
     var browse = $(".fc-browse", function () {
       var open = self.root.classList.toggle("fc-browsing");
       browse.setAttribute("aria-expanded", String(open));
@@ -115,15 +95,17 @@
     this.root.classList.add("fc-js");
   };
 
-  /* Build this session's queue from the store and show its first card. */
-  Deck.prototype.start = function (focus) {
-    this.queue = SRS.queue(this.store, this.ids, Date.now(), this.shuffled ? Math.random : null);
+  /* Build this session's queue and show its first card. */
+  Panel.prototype.start = function (focus) {
+    var now = Date.now(), cards = this.store.cards;
+    var maxNew = this.review ? Stores.newLeft(cards, now, settings()) : undefined;
+    this.queue = SRS.queue(cards, this.ids, now, this.shuffled ? Math.random : null, maxNew);
     this.update();
     this.next(focus);
   };
 
-  Deck.prototype.update = function () {
-    var c = SRS.counts(this.store, this.ids, Date.now()), counts = this.counts;
+  Panel.prototype.update = function () {
+    var c = Stores.counts(this.store.cards, this.ids, Date.now()), counts = this.counts;
     [["due now", c.due], ["new", c["new"]], ["learning", c.learning], ["review", c.review]]
       .forEach(function (p) {
         counts.querySelector('[data-fc-count="' + p[0] + '"] b').textContent = String(p[1]);
@@ -132,7 +114,7 @@
     this.barText.textContent = c.studied + " of " + c.total + " cards studied";
   };
 
-  Deck.prototype.next = function (focus) {
+  Panel.prototype.next = function (focus) {
     this.current = this.queue.shift() || null;
     this.shown = false;
     this.a.textContent = "";
@@ -140,11 +122,12 @@
     var has = !!this.current;
     this.q.hidden = this.a.hidden = this.showBtn.hidden = !has;
     this.done.hidden = has;
+    this.root.classList.remove("fc-answered");
     if (!has) {
       this.pos.textContent = "";
       this.done.textContent = "";
-      this.done.append(el("p", {}, "Nothing more is due in this deck right now."), el("p", {},
-        this.nextDue()));
+      this.done.append(el("p", {}, this.review ? "Nothing more to review right now." :
+        "Nothing more is due in this deck right now."), el("p", {}, this.nextDue()));
       if (focus) this.done.focus();
       return;
     }
@@ -154,73 +137,101 @@
     if (focus) this.q.focus();
   };
 
-  Deck.prototype.nextDue = function () {
-    var store = this.store, soon = Infinity;
-    this.ids.forEach(function (id) {
-      var c = store.cards[id];
-      if (c && c.due < soon) soon = c.due;
-    });
+  Panel.prototype.nextDue = function () {
+    var cards = this.store.cards, soon = Infinity;
+    this.ids.forEach(function (id) { if (cards[id] && cards[id].due < soon) soon = cards[id].due; });
     if (soon === Infinity) return "";
     return "Next card due: " + new Date(soon).toLocaleString([], { dateStyle: "medium",
       timeStyle: "short" }) + ".";
   };
 
-  Deck.prototype.show = function () {
+  Panel.prototype.show = function () {
     if (!this.current || this.shown) return;
     this.shown = true;
     fill(this.a, this.cards[this.current].back);
-    var state = SRS.stateOf(this.store, this.current), now = Date.now();
+    var waits = SRS.preview(this.store.cards[this.current], Date.now(), settings());
     this.gradeBtns.forEach(function (b, i) {
-      var wait = SRS.preview(state, GRADES[i][0], now);
-      // The visible text is the accessible name (WCAG 2.5.3): "Good in 6 days".
-      b.textContent = GRADES[i][1] + " ";
-      b.append(el("small", { "class": "fc-wait" }, "in " + wait));
+      var g = SRS.GRADES[i];
+      // The visible text is the accessible name (WCAG 2.5.3): "Good in 10 min".
+      b.textContent = LABELS[g] + " ";
+      b.append(el("small", { "class": "fc-wait" }, "in " + waits[g]));
     });
     this.showBtn.hidden = true;
     this.grades.hidden = false;
-    this.gradeBtns[2].focus();
+    this.root.classList.add("fc-answered");
+    // Keep the question in view: focus without scrolling, then bring the stage's top up.
+    this.gradeBtns[2].focus({ preventScroll: true });
+    var stage = this.q.closest(".fc-stage") || this.q, top = stage.getBoundingClientRect().top;
+    if (top < 0 || top > root.innerHeight / 2) stage.scrollIntoView({ block: "start" });
   };
 
-  Deck.prototype.grade = function (grade) {
+  Panel.prototype.grade = function (grade) {
     if (!this.current || !this.shown) return;
-    this.store = load().store;
-    var state = SRS.review(SRS.stateOf(this.store, this.current), grade, Date.now());
-    this.store.cards[this.current] = state;
-    save(this.store);
-    if (state.state === "learning") this.queue.push(this.current);
+    var id = this.current, set = settings();
+    this.store = Stores.flashcards.update(function (v) {
+      v.cards[id] = SRS.review(v.cards[id], grade, Date.now(), set);
+      return v;
+    });
+    var rec = this.store.cards[id];
+    // A card in its learning steps (minutes away) comes back in this session.
+    if (Stores.stateName(rec) === "learning" && rec.due - Date.now() < SRS.HOUR) this.queue.push(id);
     this.update();
     this.next(true);
   };
 
-  Deck.prototype.reset = function () {
-    if (!window.confirm("Reset your progress in the " + this.name + " deck? Every card in it " +
-      "becomes new again. This cannot be undone.")) return;
-    this.store = load().store;
-    this.ids.forEach(function (id) { delete this.store.cards[id]; }, this);
-    save(this.store);
-    this.notice.textContent = "Progress in this deck was reset.";
+  Panel.prototype.reset = function () {
+    var what = this.review ? "every deck" : "the " + this.name + " deck";
+    if (!root.confirm("Reset your progress in " + what + "? Every card in it becomes new " +
+      "again. This cannot be undone.")) return;
+    var ids = this.ids;
+    this.store = Stores.flashcards.update(function (v) {
+      ids.forEach(function (id) { delete v.cards[id]; });
+      return v;
+    });
+    this.notice.textContent = this.review ? "Progress in every deck was reset." :
+      "Progress in this deck was reset.";
     this.start(true);
   };
 
-  /* The index: fill each deck's due and new counts, and the totals. */
+  /* The index: each deck's due and new counts, and the totals. */
   function fillIndex(table) {
-    var loaded = load(), now = Date.now(), all = [];
+    var loaded = Stores.flashcards.read(), now = Date.now(), all = [], cards = loaded.value.cards;
+    function put(row, ids) {
+      var c = Stores.counts(cards, ids, now);
+      row.querySelector("[data-fc-due]").textContent = String(c.due);
+      row.querySelector("[data-fc-new]").textContent = String(c["new"]);
+    }
     table.querySelectorAll("[data-fc-deck-row]").forEach(function (row) {
       var ids = (row.getAttribute("data-fc-ids") || "").split(" ").filter(Boolean);
       all = all.concat(ids);
-      put(row, SRS.counts(loaded.store, ids, now));
+      put(row, ids);
     });
     var foot = table.querySelector("tfoot tr");
-    if (foot) put(foot, SRS.counts(loaded.store, all, now));
-    if (loaded.reset) {
-      var note = el("p", { "class": "fc-notice", role: "status" }, RESET_NOTE);
-      table.parentNode.insertBefore(note, table);
+    if (foot) put(foot, all);
+    var line = doc.querySelector("[data-fc-review-line]");
+    if (line) line.textContent = Stores.dueLine(cards, all, now, settings());
+    if (NOTICES[loaded.notice]) {
+      table.parentNode.insertBefore(el("p", { "class": "fc-notice", role: "status" },
+        NOTICES[loaded.notice]), table);
     }
   }
 
-  function put(row, c) {
-    row.querySelector("[data-fc-due]").textContent = String(c.due);
-    row.querySelector("[data-fc-new]").textContent = String(c["new"]);
+  /* The settings form: shows the saved settings and saves each change. */
+  function fillSettings(form) {
+    var s = settings(), status = form.querySelector("[data-fc-settings-status]");
+    var retention = form.elements.retention, perDay = form.elements.newPerDay;
+    retention.value = String(s.retention);
+    perDay.value = String(s.newPerDay);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("change", function () {
+      var next = { retention: Number(retention.value), newPerDay: Number(perDay.value) };
+      if (!Stores.settings.def.parse(next)) {
+        status.textContent = "New cards a day must be a whole number from 0 to 500.";
+        return;
+      }
+      Stores.settings.write(next);
+      status.textContent = "Saved: " + Stores.settings.def.describe(next) + ".";
+    });
   }
 
   function onKey(e) {
@@ -234,20 +245,20 @@
       return;
     }
     var i = ["1", "2", "3", "4"].indexOf(e.key);
-    if (i >= 0 && d.shown) { e.preventDefault(); d.grade(GRADES[i][0]); }
+    if (i >= 0 && d.shown) { e.preventDefault(); d.grade(SRS.GRADES[i]); }
   }
 
   function init() {
     session = null;
-    var root = document.querySelector("[data-fc-deck]");
-    if (root && root.querySelector(".fc-q")) session = new Deck(root);
-    var index = document.querySelector("[data-fc-index]");
+    var panel = doc.querySelector("[data-fc-deck]");
+    if (panel && panel.querySelector(".fc-q")) session = new Panel(panel);
+    var index = doc.querySelector("[data-fc-index]");
     if (index) fillIndex(index);
+    var form = doc.querySelector("[data-fc-settings]");
+    if (form) fillSettings(form);
   }
 
-  window.guideFlashcards = { init: init, key: KEY };
-  document.addEventListener("keydown", onKey);
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-})();
+  root.GuideFlashcards = { key: Stores.flashcards.key, session: function () { return session; } };
+  doc.addEventListener("keydown", onKey);
+  Start.onPage("flashcards", init);
+})(this);

@@ -1,124 +1,96 @@
-// Unit tests of docs/assets/srs.js (the SM-2 arithmetic) with Node's built-in test runner.
-// Reference values: the E-Factor changes and the interval rule published with SM-2
-// (Wozniak 1990: EF' = EF + (0.1 - (5-q)(0.08 + (5-q)0.02)), floor 1.3, I(1)=1, I(2)=6).
+// Unit tests of docs/assets/srs.js, the glue between the flashcards and ts-fsrs: every
+// schedule it produces must be the library's own (same card, same time, same parameters),
+// the waits a new card shows must differ per grade, and SM-2 progress saved by store
+// version 1 must become FSRS state with its due dates kept.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import srs from "../../docs/assets/srs.js";
+import stores from "../../docs/assets/stores.js";
+import * as lib from "ts-fsrs";
 
-const NOW = Date.UTC(2026, 0, 1);
-const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
+const NOW = Date.UTC(2026, 11, 1, 12);
+const DAY = 86400000;
+const settings = stores.settingsDefault();
 
-test("E-Factor change per quality matches the published SM-2 table", () => {
-  // From EF 2.5: q=5 +0.10, q=4 0, q=3 -0.14, q=2 -0.32, q=1 -0.54, q=0 -0.80.
-  const expected = { 5: 2.6, 4: 2.5, 3: 2.36, 2: 2.18, 1: 1.96, 0: 1.7 };
-  for (const [q, ef] of Object.entries(expected)) close(srs.nextEase(2.5, Number(q)), ef);
+test("the shipped bundle is the pinned library", () => {
+  assert.deepEqual(srs.library.default_w, lib.default_w);
+  assert.deepEqual({ ...srs.library.State }, Object.fromEntries(Object.entries(lib.State)));
 });
 
-test("E-Factor never falls below 1.3", () => {
-  close(srs.nextEase(1.3, 3), 1.3);
-  close(srs.nextEase(1.4, 0), 1.3);
-  close(srs.nextEase(1.5, 3), 1.36);
+test("the stores number card states as the library does", () => {
+  for (const [name, n] of Object.entries(stores.STATE)) {
+    const libName = name[0].toUpperCase() + name.slice(1);
+    assert.equal(lib.State[libName], n, name);
+  }
 });
 
-test("intervals follow 1, 6, then round(I * EF)", () => {
-  assert.equal(srs.nextInterval(0, 0, 2.5), 1);
-  assert.equal(srs.nextInterval(1, 1, 2.5), 6);
-  assert.equal(srs.nextInterval(2, 6, 2.5), 15);
-  assert.equal(srs.nextInterval(3, 15, 2.5), 38); // 37.5 rounds to 38
-  assert.equal(srs.nextInterval(3, 15, 1.3), 20); // 19.5 rounds to 20
+test("settings default to 90% retention, the library's default", () => {
+  assert.equal(settings.retention, lib.default_request_retention);
 });
 
-test("four Good answers give 1, 6, 15, 38 days with EF held at 2.5", () => {
-  let card = srs.newCard();
-  const days = [];
+test("each review equals the library's own, grade by grade, over a run of answers", () => {
+  const f = lib.fsrs(lib.generatorParameters({ request_retention: 0.9, enable_short_term: true }));
+  let rec = null;
+  let card = lib.createEmptyCard(new Date(NOW));
   let now = NOW;
-  for (let i = 0; i < 4; i++) {
-    card = srs.review(card, "good", now);
-    days.push(card.interval);
-    assert.equal(card.due, now + card.interval * srs.DAY);
-    now = card.due;
+  for (const grade of ["good", "again", "good", "hard", "easy", "good", "good"]) {
+    rec = srs.review(rec, grade, now, settings);
+    const rating = { again: lib.Rating.Again, hard: lib.Rating.Hard, good: lib.Rating.Good, easy: lib.Rating.Easy }[grade];
+    card = f.next(card, new Date(now), rating).card;
+    assert.equal(rec.due, card.due.getTime(), grade);
+    assert.equal(rec.stability, card.stability);
+    assert.equal(rec.difficulty, card.difficulty);
+    assert.equal(rec.state, card.state);
+    assert.equal(rec.first, NOW);
+    assert.ok(stores.isCardRecord(rec), JSON.stringify(rec));
+    now = rec.due;
   }
-  assert.deepEqual(days, [1, 6, 15, 38]);
-  close(card.ef, 2.5);
-  assert.equal(card.reps, 4);
 });
 
-test("Easy raises EF and the third interval uses the EF before the review", () => {
-  let card = srs.review(srs.newCard(), "easy", NOW); // I=1, EF 2.6
-  card = srs.review(card, "easy", NOW); // I=6, EF 2.7
-  card = srs.review(card, "easy", NOW); // I=round(6*2.7)=16, EF 2.8
-  assert.equal(card.interval, 16);
-  close(card.ef, 2.8);
+test("retention is passed to the library: a higher target gives a shorter wait", () => {
+  let a = srs.review(null, "easy", NOW, { retention: 0.9, newPerDay: 20 });
+  let b = srs.review(null, "easy", NOW, { retention: 0.97, newPerDay: 20 });
+  a = srs.review(a, "good", a.due, { retention: 0.9 });
+  b = srs.review(b, "good", b.due, { retention: 0.97 });
+  assert.ok(b.scheduled_days < a.scheduled_days, `${b.scheduled_days} < ${a.scheduled_days}`);
 });
 
-test("Hard lowers EF by 0.14 and still advances", () => {
-  const card = srs.review(srs.newCard(), "hard", NOW);
-  assert.equal(card.interval, 1);
-  close(card.ef, 2.36);
-  assert.equal(card.state, "review");
+test("a new card shows a different wait for each grade", () => {
+  const waits = srs.preview(null, NOW, settings);
+  assert.deepEqual(waits, { again: "1 min", hard: "6 min", good: "10 min", easy: "8 days" });
+  assert.equal(new Set(Object.values(waits)).size, 4);
 });
 
-test("Again restarts repetitions, keeps EF, counts a lapse, and is due in a minute", () => {
-  let card = srs.review(srs.newCard(), "good", NOW);
-  card = srs.review(card, "good", NOW);
-  const ef = card.ef;
-  card = srs.review(card, "again", NOW);
-  assert.equal(card.state, "learning");
-  assert.equal(card.reps, 0);
-  assert.equal(card.lapses, 1);
-  assert.equal(card.due, NOW + srs.MINUTE);
-  close(card.ef, ef);
-  card = srs.review(card, "good", NOW);
-  assert.equal(card.interval, 1); // back to I(1)
+test("wait labels", () => {
+  assert.equal(srs.formatWait(30 * 1000), "1 min");
+  assert.equal(srs.formatWait(10 * 60000), "10 min");
+  assert.equal(srs.formatWait(5 * 3600000), "5 h");
+  assert.equal(srs.formatWait(DAY), "1 day");
+  assert.equal(srs.formatWait(8 * DAY), "8 days");
+  assert.equal(srs.formatWait(183 * DAY), "6 mo");
+  assert.equal(srs.formatWait(548 * DAY), "1.5 yr");
 });
 
-test("unknown grades are rejected", () => {
-  assert.throws(() => srs.review(srs.newCard(), "perfect", NOW));
+test("queue: due learning soonest first, then due reviews, then new cards up to a limit", () => {
+  const rec = (state, due) => ({ ...srs.review(null, "good", 0, settings), state, due });
+  const cards = { l2: rec(1, NOW - 5), l1: rec(3, NOW - 9), r: rec(2, NOW - 1), later: rec(2, NOW + DAY) };
+  const ids = ["n1", "l2", "r", "later", "n2", "l1", "n3"];
+  assert.deepEqual(srs.queue(cards, ids, NOW), ["l1", "l2", "r", "n1", "n2", "n3"]);
+  assert.deepEqual(srs.queue(cards, ids, NOW, undefined, 1), ["l1", "l2", "r", "n1"]);
+  const shuffled = srs.queue(cards, ids, NOW, () => 0, 2);
+  assert.deepEqual(shuffled.slice(0, 3), ["l1", "l2", "r"]);
+  assert.equal(shuffled.length, 5);
 });
 
-test("preview labels the wait for each grade", () => {
-  assert.equal(srs.preview(srs.newCard(), "again", NOW), "1 min");
-  assert.equal(srs.preview(srs.newCard(), "good", NOW), "1 day");
-  const once = srs.review(srs.newCard(), "good", NOW);
-  assert.equal(srs.preview(once, "good", NOW), "6 days");
-});
-
-test("parseStore accepts a valid store and resets corrupt or old ones", () => {
-  const good = { v: srs.VERSION, cards: { a: srs.review(srs.newCard(), "good", NOW) } };
-  let r = srs.parseStore(JSON.stringify(good));
-  assert.equal(r.reset, false);
-  assert.deepEqual(r.store, good);
-  assert.equal(srs.parseStore(null).reset, false);
-  for (const bad of ["{not json", "[]", "null", '{"v":0,"cards":{}}', '{"v":1,"cards":[]}']) {
-    r = srs.parseStore(bad);
-    assert.equal(r.reset, true, bad);
-    assert.deepEqual(r.store.cards, {});
-  }
-  r = srs.parseStore(JSON.stringify({ v: 1, cards: { a: good.cards.a, b: { state: "x" } } }));
-  assert.equal(r.reset, true);
-  assert.deepEqual(Object.keys(r.store.cards), ["a"]);
-  r = srs.parseStore(JSON.stringify({ v: 1, cards: { a: { ...good.cards.a, ef: 0.5 } } }));
-  assert.equal(r.reset, true);
-});
-
-test("counts and queue order: learning, due reviews, new", () => {
-  const store = srs.emptyStore();
-  store.cards.l = srs.review(srs.newCard(), "again", NOW - srs.DAY);
-  store.cards.r = srs.review(srs.newCard(), "good", NOW - 2 * srs.DAY);
-  store.cards.f = srs.review(srs.newCard(), "good", NOW); // due tomorrow
-  const ids = ["n1", "f", "r", "l", "n2"];
-  assert.deepEqual(srs.counts(store, ids, NOW), {
-    new: 2, learning: 1, review: 1, due: 2, studied: 3, total: 5,
-  });
-  assert.deepEqual(srs.queue(store, ids, NOW), ["l", "r", "n1", "n2"]);
-});
-
-test("shuffle is a permutation and deterministic for a given random source", () => {
-  const lcg = (seed) => () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const list = ["a", "b", "c", "d", "e"];
-  const out = srs.shuffle(list, lcg(7));
-  assert.deepEqual([...out].sort(), list);
-  assert.deepEqual(srs.shuffle(list, lcg(7)), out);
-  assert.notDeepEqual(out, list);
-  assert.deepEqual(list, ["a", "b", "c", "d", "e"]);
+test("counts and the daily new-card allowance", () => {
+  const first = srs.review(null, "good", NOW, settings);
+  const old = { ...srs.review(null, "good", NOW - 3 * DAY, settings), due: NOW - 1 };
+  const cards = { a: first, b: old };
+  const ids = ["a", "b", "c", "d"];
+  const c = stores.counts(cards, ids, NOW);
+  assert.deepEqual(c, { new: 2, learning: 1, review: 0, due: 1, studied: 2, total: 4 });
+  assert.equal(stores.newLeft(cards, NOW, { retention: 0.9, newPerDay: 3 }), 2);
+  assert.equal(stores.newLeft(cards, NOW, { retention: 0.9, newPerDay: 0 }), 0);
+  assert.equal(stores.dueLine(cards, ids, NOW, { retention: 0.9, newPerDay: 3 }), "1 due \u00b7 2 new");
+  assert.equal(stores.dueLine(cards, ids, NOW, { retention: 0.9, newPerDay: 1 }), "1 due \u00b7 0 new");
 });

@@ -1,22 +1,28 @@
-"""Phones, both palettes: wide tables stack, anything that scrolls shows a cue, diagrams read.
+"""Phones, both palettes and print: wide tables stack, scrolling shows a cue, diagrams read.
 
 At 390 CSS pixels (a common phone width), in the light and the dark palette, every table on
 every page of the built site must either be stacked (no sideways scrolling, every cell inside
 the screen, each cell labelled with its heading) or, if it still scrolls, show the scroll
 shadow. Diagrams must be labelled for assistive technology and drawn in a colour that
-contrasts with the page. An adversarial test proves the table check can fail.
+contrasts with the page, and in print (from the dark palette too) fit the page in black on
+white. An adversarial test proves the table check can fail.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, ViewportSize
+
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 # Returns a list of problems with the tables and diagrams of the current page.
@@ -89,33 +95,39 @@ def _pages_with_tables_or_diagrams(site: Path) -> list[str]:
     return found
 
 
+@dataclass
+class Phone:
+    """A browser page at phone width, and the Material palette it should show."""
+
+    page: Page
+    scheme: str
+
+
 @pytest.fixture(params=sorted(SCHEMES))
-def phone(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
+def phone(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Phone]:
     """A page at phone width in the light or the dark palette."""
-    context = browser.new_context(viewport=PHONE, color_scheme=request.param)  # type: ignore[attr-defined]
-    page = context.new_page()
-    page.scheme = SCHEMES[request.param]  # type: ignore[attr-defined]
-    yield page
+    context = browser.new_context(viewport=PHONE, color_scheme=request.param)
+    yield Phone(context.new_page(), SCHEMES[request.param])
     context.close()
 
 
 def test_tables_and_diagrams_read_on_a_phone_in_both_palettes(
-    phone: object, served_site: str, site_dir: Path
+    phone: Phone, served_site: str, site_dir: Path
 ) -> None:
     pages = _pages_with_tables_or_diagrams(site_dir)
     assert "interview/" in pages and "rounds/llm-agent-monitoring/" in pages, pages
     problems = []
     for path in pages:
-        phone.goto(served_site + path)  # type: ignore[attr-defined]
-        scheme = phone.evaluate("document.body.dataset.mdColorScheme")  # type: ignore[attr-defined]
-        assert scheme == phone.scheme, (path, scheme)  # type: ignore[attr-defined]
-        problems += [f"{path}: {p}" for p in phone.evaluate(CHECK_JS)]  # type: ignore[attr-defined]
+        phone.page.goto(served_site + path)
+        scheme = phone.page.evaluate("document.body.dataset.mdColorScheme")
+        assert scheme == phone.scheme, (path, scheme)
+        problems += [f"{path}: {p}" for p in phone.page.evaluate(CHECK_JS)]
     assert not problems, "\n".join(problems)
 
 
-def test_the_rubric_shows_its_last_column_on_a_phone(phone: object, served_site: str) -> None:
-    phone.goto(served_site + "interview/")  # type: ignore[attr-defined]
-    cell = phone.locator("#the-rubric ~ .md-typeset__scrollwrap td[data-label]").last  # type: ignore[attr-defined]
+def test_the_rubric_shows_its_last_column_on_a_phone(phone: Phone, served_site: str) -> None:
+    phone.page.goto(served_site + "interview/")
+    cell = phone.page.locator("#the-rubric ~ .md-typeset__scrollwrap td[data-label]").last
     assert cell.get_attribute("data-label") == "What loses it"
     box = cell.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
@@ -123,17 +135,40 @@ def test_the_rubric_shows_its_last_column_on_a_phone(phone: object, served_site:
 
 
 def test_the_check_fails_when_a_wide_table_neither_stacks_nor_shows_a_cue(
-    phone: object, served_site: str
+    phone: Phone, served_site: str
 ) -> None:
-    phone.goto(served_site + "interview/")  # type: ignore[attr-defined]
-    phone.evaluate(  # type: ignore[attr-defined]
+    phone.page.goto(served_site + "interview/")
+    phone.page.evaluate(
         "document.querySelectorAll('table[data-stack]')"
         ".forEach(t => t.removeAttribute('data-stack'))"
     )
-    phone.evaluate(  # type: ignore[attr-defined]
+    phone.page.evaluate(
         "() => { const s = document.createElement('style');"
         " s.textContent = '.md-typeset__scrollwrap { background: none !important }';"
         " document.head.append(s); }"
     )
-    problems = phone.evaluate(CHECK_JS)  # type: ignore[attr-defined]
+    problems = phone.page.evaluate(CHECK_JS)
     assert any("scrolls with no visible cue" in p for p in problems), problems
+
+
+def test_diagrams_print_whole_in_black_on_white(browser: Browser, served_site: str) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(served_site + "examples/experiment-tracking/")
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 700, "height": 900})
+        found = page.evaluate(
+            """() => [...document.querySelectorAll('figure.diagram')].map(fig => {
+              const svg = fig.querySelector('svg').getBoundingClientRect();
+              const box = fig.getBoundingClientRect();
+              return {fits: svg.left >= box.left - 1 && svg.right <= box.right + 1,
+                      text: getComputedStyle(fig.querySelector('svg text')).fill,
+                      node: getComputedStyle(fig.querySelector('.diagram__node rect')).fill};
+            })"""
+        )
+    finally:
+        context.close()
+    assert found, "the page should have a diagram"
+    for diagram in found:
+        assert diagram == {"fits": True, "text": "rgb(0, 0, 0)", "node": "rgb(255, 255, 255)"}

@@ -1,0 +1,52 @@
+"""Per-page feature scripts (studyguide/assets.py, hooks/assets.py): which features a page's
+content calls for, one bundle per page with each source once, and how it is loaded."""
+
+from __future__ import annotations
+
+from studyguide.assets import FEATURES, STORE, after_load, bundle_features, features_for, loader
+from studyguide.review_page import REVIEW_SLUG, render_tools
+
+BY_NAME = {f.name: f for f in FEATURES}
+
+
+def names(html: str) -> list[str]:
+    return [f.name for f in features_for(html)]
+
+
+def test_plain_pages_need_nothing() -> None:
+    assert names("<p>Just text, no data-fc attributes</p>") == []
+
+
+def test_markers_pick_features_in_load_order_after_the_store() -> None:
+    assert names('<div data-fc-deck="faq">') == ["store", "cards"]
+    assert names("<table data-fc-index></table>" + render_tools()) == ["store", "cards", "backup"]
+    assert names("<div data-practice>") == ["store", "practice"]
+    assert names("<div data-progress-summary>") == ["store", "progress"]
+    assert names('<div data-fc-deck-row="x">') == []
+
+
+def test_bundle_holds_each_source_once_and_vendored_files_verbatim() -> None:
+    read = {
+        p: f"/* {p} */ var x_{i} = 1;"
+        for i, p in enumerate({p for f in (STORE, *FEATURES) for p in f.sources})
+    }.__getitem__
+    text = bundle_features([STORE, BY_NAME["backup"], BY_NAME["progress"]], read)
+    head = text.splitlines()[0]
+    assert head.count("assets/practice-score.js") == 1
+    assert head.index("assets/storage.js") < head.index("assets/stores.js")
+    cards = bundle_features([STORE, BY_NAME["cards"]], read)
+    assert "/* assets/vendor/ts-fsrs.min.js */" in cards, "vendored text kept as is"
+    assert "/* assets/srs.js */" not in cards, "own sources minified"
+
+
+def test_only_summary_and_checklist_wait_for_load() -> None:
+    assert after_load([STORE, BY_NAME["progress"]])
+    assert not after_load([STORE, BY_NAME["progress"], BY_NAME["practice"]])
+    assert not after_load([STORE])
+    assert loader("a.js", lazy=False) == '<script src="a.js" defer></script>'
+    lazy = loader("a.js", lazy=True)
+    assert "addEventListener('load'" in lazy and '"a.js"' in lazy and "readyState" in lazy
+
+
+def test_review_slug_is_not_a_deck_marker_clash() -> None:
+    assert names(f'<div data-fc-deck="{REVIEW_SLUG}" data-fc-review>') == ["store", "cards"]

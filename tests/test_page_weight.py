@@ -1,0 +1,71 @@
+"""Page weight at first render, gzip, as `make bench` reports it (issue 14): home and content
+pages at most 74 KB, a deck page at most 88 KB with the scheduler; content pages load no
+feature script; every page's own CSS and JS (the vendored scheduler excepted) within the
+project's budget. The check can fail: a bloated page is over its limit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from studyguide.bench.weight import OWN_ASSETS_BUDGET, Weight, gzip_size, linked_assets, page_weight
+
+ROOT = Path(__file__).resolve().parent.parent
+LIMITS = {"": 74_000, "frameworks/impact-first/": 74_000, "DECK": 88_000}
+
+
+def first_deck(site: Path) -> str:
+    return sorted(p.parent.name for p in (site / "flashcards").glob("*/index.html"))[0]
+
+
+def own_weight(site: Path, page: str) -> int:
+    """Gzip bytes of the page's own CSS and JS, vendored files' bytes taken out."""
+    html_path = site / page / "index.html"
+    css, js = linked_assets(html_path.read_text("utf-8"))
+    lazy = re.findall(r"\}\)\(\"([^\"]+page-[^\"]+\.min\.js)\"\)", html_path.read_text("utf-8"))
+    vendored = [p.read_bytes() for p in (ROOT / "docs/assets/vendor").glob("*.min.js")]
+    total = 0
+    for url in [*css, *js, *lazy]:
+        if "javascripts/" in url or "stylesheets/" in url:
+            continue  # Material's own
+        data = (html_path.parent / url).resolve().read_bytes()
+        for v in vendored:
+            data = data.replace(v.strip(), b"")
+        total += gzip_size(data)
+    return total
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("page", sorted(LIMITS))
+def test_first_render_within_the_limit(site_dir: Path, page: str) -> None:
+    path = f"flashcards/{first_deck(site_dir)}/" if page == "DECK" else page
+    w = page_weight(site_dir, path)
+    assert w.total <= LIMITS[page], f"{path or 'home'}: {w}"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("page", ["", "frameworks/impact-first/", "checklist/", "DECK", "review/"])
+def test_own_code_per_page_within_the_budget(site_dir: Path, page: str) -> None:
+    path = f"flashcards/{first_deck(site_dir)}/" if page == "DECK" else page
+    assert own_weight(site_dir, path) <= OWN_ASSETS_BUDGET
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("page", ["frameworks/impact-first/", "interview/", "faq/", "sources/"])
+def test_content_pages_load_no_feature_code(site_dir: Path, page: str) -> None:
+    html = (site_dir / page / "index.html").read_text("utf-8")
+    assert "assets/page-" not in html
+
+
+@pytest.mark.integration
+def test_home_loads_its_summary_after_first_render(site_dir: Path) -> None:
+    html = (site_dir / "index.html").read_text("utf-8")
+    _, scripts = linked_assets(html)
+    assert not [s for s in scripts if "page-" in s]
+    assert re.search(r"addEventListener\('load',g", html) and "page-store-progress." in html
+
+
+def test_limit_check_can_fail() -> None:
+    assert Weight(html=10_000, css=30_000, js=40_000).total > LIMITS[""]
