@@ -33,6 +33,7 @@ from studyguide.offline_app import MANIFEST
 from studyguide.offline_precache import read_manifest, service_worker
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory
 from tests.test_accessibility import SCHEMES, axe_script, axe_violations, describe
+from tests.test_flashcards_browser import KEY as FLASHCARDS_KEY
 
 __all__ = ["axe_script"]  # the fixture, shared with the accessibility tests
 
@@ -153,7 +154,7 @@ def test_after_one_visit_the_whole_guide_works_offline(context, deploy) -> None:
     card = page.get_attribute(".fc-q", "data-card-id")
     page.keyboard.press("Space")
     page.keyboard.press("3")
-    saved = json.loads(page.evaluate("localStorage.getItem('wbpm-guide.flashcards.v1')"))
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{FLASHCARDS_KEY}')"))
     assert saved["cards"][card]["reps"] == 1
 
     # The practice room and the ledger.
