@@ -5,8 +5,9 @@ Thin event functions over `studyguide.offline_app` (manifest, icons, theme colou
 - on_startup: remember whether this is `mkdocs serve` (the preview gets a switched-off worker
   that removes any earlier one, so edits always show).
 - on_config: make the manifest, the icons and the minified registration script, and tell
-  the templates about them in `config.extra.offline` (overrides/main.html links them,
-  overrides/partials/copyright.html holds the footer's "Works offline" line).
+  the templates about them in `config.extra.offline` (overrides/main.html links them and
+  loads the script after the page's `load` event; overrides/partials/copyright.html holds
+  the footer's "Works offline" line).
 - on_files: publish them; drop the sources `assets/sw.js` and `assets/offline.js`.
 - on_post_build: write `sw.js` at the site root with the precache manifest of everything
   built. `make build` writes it once more after the downloads (scripts/offline_manifest.py).
@@ -21,12 +22,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from studyguide.assets import fingerprint, minify_js
+from studyguide.assets import fingerprint, loader, minify_js
 from studyguide.offline_app import ICONS, MANIFEST, icons, palettes, web_manifest
 from studyguide.offline_precache import write_service_worker
 
 WORKER_SOURCE = "assets/sw.js"
 SCRIPT_SOURCE = "assets/offline.js"
+# Stands for the script's URL in the loader; the template puts in the URL relative to the page.
+SCRIPT_PLACEHOLDER = "OFFLINE_SCRIPT_URL"
 _state: dict[str, str] = {"command": "build"}
 _published: dict[str, str | bytes] = {}
 
@@ -82,9 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["offline"] = {
         "enabled": _state["command"] != "serve",
         "script": script_uri,
+        "loader": loader(SCRIPT_PLACEHOLDER, lazy=True),
+        "placeholder": SCRIPT_PLACEHOLDER,
         "manifest": MANIFEST,
         "touch_icon": ICONS[0].uri,
-        "palettes": [{"media": p.media, "theme": p.theme} for p in colours],
     }
     return config
 

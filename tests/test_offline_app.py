@@ -3,8 +3,8 @@
 Unit tests: the start URL and scope follow `site_url`'s path; theme colours come from
 Material's palette stylesheet for each palette; icons are PNGs of the promised sizes, the
 maskable one full-bleed with its artwork inside the safe circle; artwork that cannot scale is
-refused with the reason. Integration: every built page links the manifest, a theme colour per
-palette and the deferred registration script, and holds the footer's offline line.
+refused with the reason. Integration: every built page links the manifest, loads the
+registration script after its `load` event, and holds the footer's offline line.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -139,7 +140,7 @@ def test_the_built_manifest_and_icons(site_dir: Path) -> None:
 
 @pytest.mark.integration
 @pytest.mark.parametrize("page", ["", "frameworks/impact-first/", "sources/", "404.html"])
-def test_every_page_links_the_manifest_colours_and_deferred_registration(
+def test_every_page_links_the_manifest_and_loads_the_registration_after_load(
     site_dir: Path, page: str
 ) -> None:
     path = site_dir / page if page.endswith(".html") else site_dir / page / "index.html"
@@ -148,11 +149,13 @@ def test_every_page_links_the_manifest_colours_and_deferred_registration(
     # The 404 page is served at any depth, so Material links it from the site root.
     target = site_dir / manifest.lstrip("/") if page == "404.html" else path.parent / manifest
     assert target.resolve() == site_dir / MANIFEST
-    metas = soup.find_all("meta", attrs={"name": "theme-color"})
-    colours = {m.get("media"): m["content"] for m in metas}
-    assert set(colours) == {"(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"}
-    script = soup.find("script", src=lambda s: bool(s and "assets/offline." in s))
-    assert script and script.has_attr("defer")
+    # The registration script is fetched after the page's load event, never at first render.
+    assert not soup.find("script", src=lambda s: bool(s and "offline." in s))
+    (late,) = [s.string for s in soup.find_all("script") if s.string and "offline." in s.string]
+    src = re.search(r'\("([^"]+offline\.[0-9a-f]+\.min\.js)"\)', late)
+    assert src and "addEventListener('load'" in late
+    target = site_dir / src[1].lstrip("/") if page == "404.html" else path.parent / src[1]
+    assert target.is_file()
     status = soup.find(attrs={"data-offline-status": True})
     assert status and status.has_attr("hidden") and status["data-offline-mode"] == "on"
 

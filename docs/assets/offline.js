@@ -5,7 +5,8 @@
  * "Reload" button activates it and reloads), failed (will retry on the next visit),
  * unsupported, off (`mkdocs serve`: any earlier registration is removed).
  * The footer is replaced on each instant navigation, so the text is written again on every
- * page Material shows (`document$`). Loaded as its own small deferred script (hooks/offline.py).
+ * page Material shows (`document$`). Fetched by its own small loader once the page has loaded
+ * (hooks/offline.py), so it costs the first render nothing.
  */
 (function () {
   "use strict";
