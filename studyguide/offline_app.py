@@ -3,9 +3,10 @@
 Everything comes from the site's own configuration and artwork, at build time:
 - names from `site_name` and `extra.offline.short_name`, the start URL and scope from the
   path of `site_url` (the deployed folder), `display: standalone`;
-- theme colours for each palette in `theme.palette`: the header colour (Material's primary
-  colour of that palette, read from Material's own palette stylesheet) and the page
-  background of its scheme;
+- theme colours from `theme.palette`: the header colour (Material's primary colour of the
+  palette, read from Material's own palette stylesheet) and the page background of its
+  scheme; the manifest takes the first palette's (in the page, Material's own theme-color
+  meta follows the palette shown);
 - icons rasterised from the favicon SVG with resvg (a self-contained wheel, no system
   library): 192 and 512 px as drawn, and a 512 px maskable one with the artwork inside the
   safe circle on a full-bleed background, so a launcher's round or squircle mask cuts
