@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle
+.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -18,6 +18,7 @@ help:
 	@echo "make build-properdocs - the same strict build with ProperDocs (the MkDocs 1.6 fork)"
 	@echo "make bench   - build cost per page (hooks vs plain), scale, page weight: tables"
 	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
+	@echo "make freshness - sources read over 180 days ago, external links that fail (network)"
 	@echo "make clean   - remove site/, caches and .venv"
 
 # The venv is rebuilt whenever requirements.txt or pyproject.toml changes (the stamp is
@@ -129,6 +130,14 @@ build-properdocs: $(VENV)/.stamp
 	$(VENV)/bin/properdocs build --strict --clean -f mkdocs.yml --site-dir "$$out/site" \
 	  && test -f "$$out/site/index.html" && test -f "$$out/site/404.html" \
 	  && echo "ProperDocs $$($(VENV)/bin/properdocs --version | cut -d' ' -f3) built the site"
+
+# Facts that stay true: sources read more than 180 days ago and external links that no
+# longer answer. Uses the network, so it is not part of `make test` (a check that fails by
+# the calendar alone would break every pull request); the weekly workflow
+# .github/workflows/freshness.yml runs it. FRESHNESS_ARGS=--no-links skips the network.
+FRESHNESS_ARGS ?=
+freshness: $(VENV)/.stamp
+	$(PY) scripts/freshness.py $(FRESHNESS_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache $(VENV)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Mapping
+from datetime import date
 
-from studyguide.claims import Registry
-from studyguide.render import KIND_LABELS, escape
+from studyguide import grammar
+from studyguide.claims import Registry, Source
+from studyguide.freshness import age_days, read_on
+from studyguide.render import KIND_LABELS, escape, literal_html
 
 KIND_HELP = {
     "fact": "reported by a source about the interview process, pay or people; not verified here",
@@ -24,6 +27,29 @@ def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
 
 
+def _prose(text: str) -> str:
+    """A title or note as shown: escaped, with `:literal[...]` marked as literal, so a
+    contributor can mark a non-figure in a note as on any page."""
+    if not grammar.may_use(text):
+        return _cell(text)
+    out, cursor = [], 0
+    for m in grammar.LITERAL_RE.finditer(text):
+        out += [_cell(text[cursor : m.start()]), literal_html(m.group("text"))]
+        cursor = m.end()
+    return "".join(out) + _cell(text[cursor:])
+
+
+def _reading(source: Source, today: date) -> str:
+    """How long before the build the source was read, as a sentence (empty if undated)."""
+    age = age_days(source, today)
+    if age is None:
+        return ""
+    if age <= 0:
+        return " Read on the day of this build." if age == 0 else f" Read on {read_on(source)}."
+    # The age is computed by this build, not a figure about the world: marked literal.
+    return f" Read on {_cell(read_on(source))}, {literal_html(f'{age} days')} before this build."
+
+
 FRONT_MATTER = (
     "---\ndescription: Every figure and model line in this guide, its kind, its source, "
     "and the pages that show it.\n---\n"
@@ -34,7 +60,9 @@ CLAIMS_TABLE_SLOT = "<!-- claims-table -->"
 """Where the claims table goes in the ledger's rendered HTML (see `fill_claims_table`)."""
 
 
-def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
+def render_ledger(
+    registry: Registry, usage: Mapping[str, set[str]], today: date | None = None
+) -> str:
     """Markdown for the ledger page, with `CLAIMS_TABLE_SLOT` where the claims table goes.
 
     `usage` maps claim ids to what shows them; claims nothing shows get their own section.
@@ -42,7 +70,9 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     slot after Markdown and the search index have seen the page: a table of thousands of
     rows would otherwise cost more to parse (twice) than the rest of a large site's claim
     handling together, and the pages that show a figure are what search should find.
+    Each source also shows how long ago it was read, counted to `today` (the build's day).
     """
+    today = today or date.today()
     lines = [
         FRONT_MATTER,
         "# Sources and figures",
@@ -58,14 +88,15 @@ def render_ledger(registry: Registry, usage: Mapping[str, set[str]]) -> str:
     counts = Counter(c.source for c in registry.claims.values())
     lines += ["## Sources", ""]
     for source in registry.sources.values():
-        lines.append(f"### {_cell(source.title)} {{#source-{source.id}}}")
+        lines.append(f"### {_prose(source.title)} {{#source-{source.id}}}")
         lines.append("")
         lines.append(
             f"Dated {_cell(source.date)}; {counts[source.id]} claims."
+            + _reading(source, today)
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
-            lines += ["", _cell(source.note)]
+            lines += ["", _prose(source.note)]
         lines.append("")
     lines += ["## Claims", "", CLAIMS_TABLE_SLOT, ""]
     unused = [cid for cid in registry.claims if not usage.get(cid)]
@@ -106,10 +137,10 @@ def render_claims_table(
             for w in where
         ]
         shown = ", ".join(links) or "<strong>unused</strong>"
-        note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
+        note = f"<br><small>{_prose(claim.note)}</small>" if claim.note else ""
         rows.append(
             f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
-            f"<td>{_cell(registry.text(claim.id))}{note}</td>"
+            f'<td><span class="claim-value">{_cell(registry.text(claim.id))}</span>{note}</td>'
             f"<td>{KIND_LABELS.get(claim.kind, claim.kind)}</td>"
             f'<td><a href="#source-{claim.source}">{_cell(claim.source)}</a></td>'
             f"<td>{shown}</td></tr>"

@@ -12,7 +12,7 @@ import gzip
 import http.server
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,9 +52,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 on a free port; yield the base URL (ending in /)."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
+def serve_with(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Answer with `handler` on 127.0.0.1 on a free port; yield the base URL (ending in /)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -63,3 +62,10 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 on a free port; yield the base URL (ending in /)."""
+    with serve_with(functools.partial(GzipHandler, directory=str(directory))) as url:
+        yield url

@@ -50,3 +50,20 @@ def test_only_summary_and_checklist_wait_for_load() -> None:
 
 def test_review_slug_is_not_a_deck_marker_clash() -> None:
     assert names(f'<div data-fc-deck="{REVIEW_SLUG}" data-fc-review>') == ["store", "cards"]
+
+
+def test_review_page_holds_every_card_of_every_deck_once() -> None:
+    from studyguide.cards import Card, ExpandedCard
+    from studyguide.deck_pages import group_decks
+    from studyguide.review_page import render_review
+
+    def card(i: int, deck: str) -> ExpandedCard:
+        c = Card(f"c{i}", deck, f"Q{i}?", f"A{i}.", source_path="faq.md", line=i)
+        return ExpandedCard(card=c, front=f"Q{i}?", back=f"A{i}.", used=frozenset())
+
+    decks = group_decks([card(1, "FAQ"), card(2, "Figures"), card(3, "FAQ")])
+    meta, body = render_review(decks)
+    assert "title: Review" in meta
+    assert "data-fc-review" in body and f'data-fc-deck="{REVIEW_SLUG}"' in body
+    assert [body.count(f'data-card-id="c{i}"') for i in (1, 2, 3)] == [1, 1, 1]
+    assert "(flashcards/index.md)" in body, "links the settings on the index"

@@ -5,12 +5,19 @@ project's budget. The check can fail: a bloated page is over its limit."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from studyguide.bench.weight import OWN_ASSETS_BUDGET, Weight, gzip_size, linked_assets, page_weight
+from studyguide.bench.weight import (
+    OWN_ASSETS_BUDGET,
+    Weight,
+    after_load_scripts,
+    after_load_weight,
+    linked_assets,
+    own_page_weight,
+    page_weight,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = {"": 74_000, "frameworks/impact-first/": 74_000, "DECK": 88_000}
@@ -21,20 +28,9 @@ def first_deck(site: Path) -> str:
 
 
 def own_weight(site: Path, page: str) -> int:
-    """Gzip bytes of the page's own CSS and JS, vendored files' bytes taken out."""
-    html_path = site / page / "index.html"
-    css, js = linked_assets(html_path.read_text("utf-8"))
-    lazy = re.findall(r"\}\)\(\"([^\"]+page-[^\"]+\.min\.js)\"\)", html_path.read_text("utf-8"))
+    """Gzip bytes of the page's own CSS and JS, the vendored scheduler's bytes taken out."""
     vendored = [p.read_bytes() for p in (ROOT / "docs/assets/vendor").glob("*.min.js")]
-    total = 0
-    for url in [*css, *js, *lazy]:
-        if "javascripts/" in url or "stylesheets/" in url:
-            continue  # Material's own
-        data = (html_path.parent / url).resolve().read_bytes()
-        for v in vendored:
-            data = data.replace(v.strip(), b"")
-        total += gzip_size(data)
-    return total
+    return own_page_weight(site, page, vendored)
 
 
 @pytest.mark.integration
@@ -64,7 +60,8 @@ def test_home_loads_its_summary_after_first_render(site_dir: Path) -> None:
     html = (site_dir / "index.html").read_text("utf-8")
     _, scripts = linked_assets(html)
     assert not [s for s in scripts if "page-" in s]
-    assert re.search(r"addEventListener\('load',g", html) and "page-store-progress." in html
+    (late,) = after_load_scripts(html)
+    assert "page-store-progress." in late and after_load_weight(site_dir, "") > 0
 
 
 def test_limit_check_can_fail() -> None:

@@ -145,65 +145,67 @@ def test_pdf_footer_has_title_and_date_and_no_url_for_a_local_build(
 
 @pytest.mark.integration
 def test_a_published_site_url_is_printed_in_the_footer(site_dir: Path, tmp_path: Path) -> None:
-    copy = site_copy(site_dir, tmp_path)
-    page = copy / "study-sheet" / "index.html"
-    html, count = re.subn(
-        r'<link rel="canonical" href="[^"]*">',
+    result = doctored_run(
+        site_dir,
+        tmp_path,
+        r'<link rel="canonical" href="[^"]*">',  # Material writes it from site_url
         '<link rel="canonical" href="https://guide.example.org/study-sheet/">',
-        page.read_text("utf-8"),
     )
-    assert count == 1, "Material writes the sheet's canonical link from site_url"
-    page.write_text(html, "utf-8")
-    result = run_script("--site-dir", str(copy), "--out-dir", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     for name in PAPERS:
         assert "https://guide.example.org/study-sheet/" in pdf_text(tmp_path / "out" / name)
 
 
-def doctored_run(site_dir: Path, tmp_path: Path, addition: str) -> subprocess.CompletedProcess[str]:
-    """The script run over a copy of the site whose sheet article ends with `addition`."""
+def doctored_run(
+    site_dir: Path, tmp_path: Path, pattern: str, replacement: str
+) -> subprocess.CompletedProcess[str]:
+    """The script run over a copy of the site whose sheet page has the one match of `pattern`
+    replaced by `replacement` as written (`pattern` is a regular expression whose `.` matches
+    newlines too)."""
     copy = site_copy(site_dir, tmp_path)
     page = copy / "study-sheet" / "index.html"
-    html = page.read_text("utf-8")
-    assert "</article>" in html
-    page.write_text(html.replace("</article>", addition + "</article>", 1), "utf-8")
+    html, count = re.subn(pattern, lambda _: replacement, page.read_text("utf-8"), flags=re.S)
+    assert count == 1, f"{pattern!r} must match the sheet page once"
+    page.write_text(html, "utf-8")
     return run_script("--site-dir", str(copy), "--out-dir", str(tmp_path / "out"))
 
 
-@pytest.mark.integration
-def test_small_text_fails_the_run(site_dir: Path, tmp_path: Path) -> None:
-    result = doctored_run(site_dir, tmp_path, '<p style="font-size: 7pt">Fine print.</p>')
-    assert result.returncode == 1
-    assert "runs of body text below 9 pt, the smallest 7 pt" in result.stderr
-    assert "Fine print." in result.stderr
+# What is added to the end of the sheet's article, and the error it must cause.
+DOCTORED = {
+    "small text": ('<p style="font-size: 7pt">Fine print.</p>', "the smallest 7 pt (page "),
+    "a local address": (
+        "<p>Open http://127.0.0.1:8000/ to read.</p>",
+        "prints the local address http://127.0.0.1:8000/",
+    ),
+    "a remote image": (
+        '<img src="https://example.invalid/pixel.png">',
+        "refused to fetch https://example.invalid/pixel.png",
+    ),
+    "over two pages": (
+        ("<p>" + "Filler words for an overlong sheet. " * 400 + "</p>") * 4,
+        "at most 2 allowed",
+    ),
+}
 
 
 @pytest.mark.integration
-def test_a_local_address_fails_the_run(site_dir: Path, tmp_path: Path) -> None:
-    result = doctored_run(site_dir, tmp_path, "<p>Open http://127.0.0.1:8000/ to read.</p>")
+@pytest.mark.parametrize("case", sorted(DOCTORED))
+def test_a_doctored_sheet_fails_the_run(site_dir: Path, tmp_path: Path, case: str) -> None:
+    addition, error = DOCTORED[case]
+    result = doctored_run(site_dir, tmp_path, "</article>", addition + "</article>")
     assert result.returncode == 1
-    assert "prints the local address http://127.0.0.1:8000/" in result.stderr
+    assert error in result.stderr, result.stderr
 
 
 @pytest.mark.integration
 def test_a_nearly_empty_second_page_fails_the_run(site_dir: Path, tmp_path: Path) -> None:
-    copy = site_copy(site_dir, tmp_path)
-    page = copy / "study-sheet" / "index.html"
-    html, count = re.subn(
-        r'(<article class="md-content__inner[^"]*">).*?(</article>)',
-        lambda m: (
-            m.group(1)
-            + "<h1>Sheet</h1>"
-            + "<p>A short first page of words for a reader.</p>" * 20
-            + '<p style="break-before: page">Overleaf.</p>'
-            + m.group(2)
-        ),
-        page.read_text("utf-8"),
-        flags=re.S,
+    page_of_words = "<p>A short first page of words for a reader.</p>" * 20
+    result = doctored_run(
+        site_dir,
+        tmp_path,
+        r'(?<=<article class="md-content__inner md-typeset">).*?(?=</article>)',
+        f'<h1>Sheet</h1>{page_of_words}<p style="break-before: page">Overleaf.</p>',
     )
-    assert count == 1
-    page.write_text(html, "utf-8")
-    result = run_script("--site-dir", str(copy), "--out-dir", str(tmp_path / "out"))
     assert result.returncode == 1
     assert re.search(r"page \d holds \d+ words against \d+ on page 1", result.stderr)
 
@@ -258,32 +260,6 @@ def test_a_claim_value_change_changes_the_pdf(tmp_path: Path) -> None:
     for name in PAPERS:
         text = pdf_text(project / "site" / "downloads" / name)
         assert "five rounds" in text and "four rounds" not in text
-
-
-@pytest.mark.integration
-def test_a_remote_resource_is_refused_and_fails_the_run(site_dir: Path, tmp_path: Path) -> None:
-    copy = site_copy(site_dir, tmp_path)
-    page = copy / "study-sheet" / "index.html"
-    html = page.read_text("utf-8")
-    page.write_text(
-        html.replace("</article>", '<img src="https://example.invalid/pixel.png"></article>', 1),
-        "utf-8",
-    )
-    result = run_script("--site-dir", str(copy), "--out-dir", str(tmp_path / "out"))
-    assert result.returncode == 1
-    assert "refused to fetch https://example.invalid/pixel.png" in result.stderr
-
-
-@pytest.mark.integration
-def test_a_sheet_longer_than_two_pages_fails_the_run(site_dir: Path, tmp_path: Path) -> None:
-    copy = site_copy(site_dir, tmp_path)
-    page = copy / "study-sheet" / "index.html"
-    filler = "<p>" + "Filler words for an overlong sheet. " * 400 + "</p>"
-    html = page.read_text("utf-8")
-    page.write_text(html.replace("</article>", filler * 4 + "</article>", 1), "utf-8")
-    result = run_script("--site-dir", str(copy), "--out-dir", str(tmp_path / "out"))
-    assert result.returncode == 1
-    assert "at most 2 allowed" in result.stderr
 
 
 @pytest.mark.integration

@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_accessibility import (  # noqa: F401
+    LABEL_IN_NAME,
+    axe_script,
+    axe_violations,
+    describe,
+)
+
 pytestmark = pytest.mark.browser
 CARDS = "wbpm-guide.flashcards.v2"
 OLD_CARDS = "wbpm-guide.flashcards.v1"
@@ -146,6 +153,8 @@ def test_export_then_import_in_another_browser_merges_and_asks_first(
         assert stored(other)["cards"][ids[0]] == old, "nothing is written before Apply"
         other.get_by_role("button", name="Apply").click()
         other.wait_for_selector("[data-backup-status] >> text=Imported")
+        total = other.locator("tfoot [data-fc-due]")
+        assert total.inner_text() == "3", "the index counts the imported cards at once"
         cards = stored(other)["cards"]
         assert cards[ids[0]] == new, "the newer review wins"
         assert cards[ids[1]] == old and cards[ids[2]] == old
@@ -219,7 +228,7 @@ def test_phone_keeps_the_question_in_view_and_grades_in_one_row(browser, served_
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_grade_borders_and_focus_are_visible(browser, served_site, scheme: str) -> None:
     """Non-text contrast (WCAG 1.4.11): each grade button's border and the focus ring stand at
-    3:1 or more against the page in both palettes."""
+    3:1 or more against the page in both palettes (the focused button is filled)."""
     context = browser.new_context(color_scheme=scheme)
     try:
         pg = context.new_page()
@@ -229,7 +238,13 @@ def test_grade_borders_and_focus_are_visible(browser, served_site, scheme: str) 
         pg.keyboard.press("Space")
         ratios = pg.evaluate(
             """() => {
-              const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+              const parts = (c) => c.match(/[\\d.]+/g).map(Number);
+              const bgParts = parts(getComputedStyle(document.body).backgroundColor);
+              // A translucent colour as seen over the page.
+              const rgb = (c) => {
+                const [r, g, b, a = 1] = parts(c);
+                return [r, g, b].map((v, i) => a * v + (1 - a) * bgParts[i]);
+              };
               const lum = ([r, g, b]) => [r, g, b].map((v) => {
                 v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
               }).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
@@ -240,7 +255,10 @@ def test_grade_borders_and_focus_are_visible(browser, served_site, scheme: str) 
               const bg = getComputedStyle(document.body).backgroundColor;
               const out = {};
               for (const b of document.querySelectorAll('.fc-grades .md-button')) {
-                out[b.dataset.grade] = ratio(getComputedStyle(b).borderTopColor, bg);
+                // The focused one is filled with the accent colour instead.
+                if (b !== document.activeElement) {
+                  out[b.dataset.grade] = ratio(getComputedStyle(b).borderTopColor, bg);
+                }
               }
               const good = document.querySelector('[data-grade=good]');
               out.focus = ratio(getComputedStyle(good).outlineColor, bg);
@@ -251,5 +269,36 @@ def test_grade_borders_and_focus_are_visible(browser, served_site, scheme: str) 
         assert ratios.pop("focusStyle") == "solid", "the focused grade shows no ring"
         low = {k: round(v, 2) for k, v in ratios.items() if v < 3}
         assert not low, f"{scheme}: {low}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_review_and_index_tools_have_no_axe_violations(
+    browser,
+    served_site,
+    axe_script,  # noqa: F811
+    scheme: str,
+) -> None:
+    """axe-core on the Review page with an answer shown, and on the index with its settings
+    and an import message, in both palettes."""
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        pg = context.new_page()
+        pg.goto(served_site + "review/")
+        pg.wait_for_selector(READY)
+        pg.keyboard.press("Space")
+        pg.wait_for_function("document.getAnimations().every((a) => a.playState === 'finished')")
+        found = axe_violations(pg, axe_script, also=LABEL_IN_NAME)
+        assert not found, f"review ({scheme}):\n{describe(found)}"
+        pg.goto(served_site + "flashcards/")
+        pg.wait_for_function("!!window.GuideBackup")
+        pg.set_input_files(
+            "[data-backup-file]",
+            files=[{"name": "x.json", "mimeType": "application/json", "buffer": b"{}"}],
+        )
+        pg.wait_for_selector("[data-backup-error]")
+        found = axe_violations(pg, axe_script)
+        assert not found, f"flashcards index ({scheme}):\n{describe(found)}"
     finally:
         context.close()

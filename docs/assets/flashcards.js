@@ -258,7 +258,16 @@
     if (form) fillSettings(form);
   }
 
+  /* After an import (backup.js), show the merged progress: counts, settings, the panel. */
+  function refresh() {
+    var index = doc.querySelector("[data-fc-index]");
+    if (index) fillIndex(index);
+    var form = doc.querySelector("[data-fc-settings]"), s = settings();
+    if (form) { form.elements.retention.value = String(s.retention); form.elements.newPerDay.value = String(s.newPerDay); }
+  }
+
   root.GuideFlashcards = { key: Stores.flashcards.key, session: function () { return session; } };
+  root.addEventListener("guide:imported", refresh);
   doc.addEventListener("keydown", onKey);
   Start.onPage("flashcards", init);
 })(this);

@@ -86,3 +86,37 @@ def shipped_own_assets(site: Path) -> list[Path]:
 def own_assets_weight(paths: Iterable[Path]) -> int:
     """Gzip bytes of the project's own CSS and JS files, each compressed as it is served."""
     return sum(gzip_size(p.read_bytes()) for p in paths)
+
+
+# The inline loader hooks/assets.py writes for scripts a page fetches after its `load` event.
+_AFTER_LOAD_RE = re.compile(r"\}\)\(\"([^\"]+\.js)\"\)</script>")
+
+
+def after_load_scripts(html: str) -> list[str]:
+    """URLs of the scripts a page fetches only after its `load` event (not first render)."""
+    return _AFTER_LOAD_RE.findall(html)
+
+
+def after_load_weight(site: Path, page: str) -> int:
+    """Gzip bytes a page fetches after its `load` event."""
+    html_path = site / page / "index.html"
+    urls = after_load_scripts(html_path.read_text("utf-8"))
+    return sum(gzip_size((html_path.parent / u).resolve().read_bytes()) for u in urls)
+
+
+def own_page_weight(site: Path, page: str, vendored: Iterable[bytes] = ()) -> int:
+    """Gzip bytes of the project's own CSS and JS that a page loads, first render or after,
+    with the `vendored` files' bytes (a library bundled into a page script) taken out and
+    Material's own files left out."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text("utf-8")
+    css, js = linked_assets(html)
+    total = 0
+    for url in [*css, *js, *after_load_scripts(html)]:
+        if "javascripts/" in url or "stylesheets/" in url:
+            continue
+        data = (html_path.parent / url).resolve().read_bytes()
+        for lib in vendored:
+            data = data.replace(lib.strip(), b"")
+        total += gzip_size(data)
+    return total
