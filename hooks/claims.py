@@ -4,16 +4,20 @@ Thin event functions over `studyguide`: the plain functions do the work, these o
 when it happens.
 
 - on_startup: remember whether this is `serve` (report and keep serving) or a build (fail).
-- on_files: load `docs/claims.yml`, process every page once (expand, scan, record usage),
+- on_files: load `docs/claims.yml`, expand every page once (record usage and syntax
+  problems), expand the claim syntax in `site_name`, `site_description` and `copyright`,
   add the generated ledger page `sources.md`.
-- on_page_markdown: hand each page its expanded Markdown; expand generated pages too; write
-  the ledger's text.
+- on_nav: expand the claim syntax in navigation titles written in `mkdocs.yml`.
+- on_page_markdown: hand each page its expanded Markdown (and its front matter `title` and
+  `description` expanded as plain text); expand generated pages too.
 - on_page_content: take model lines expanded inside tabs, lists and admonitions out of the
   paragraph Markdown wraps them in (a figure inside a <p> is invalid HTML).
 - on_page_context: put the ledger's claims table in place once every page is rendered, so
   it lists what every surface uses, and after search has indexed the page.
-- on_post_build: report every problem of the build together, then fail (build) or show
-  them in the terminal and on the pages (serve).
+- on_post_page / on_post_template: the output check (`studyguide.output_check`) reads the
+  rendered page as readers get it; in `serve`, the page's problems show in a box on it.
+- on_post_build: check the search index, then report every problem of the build together
+  and fail (build), or show them in the terminal (serve).
 """
 
 from __future__ import annotations
@@ -32,17 +36,19 @@ from mkdocs.utils.templates import TemplateContext
 
 from studyguide.claims import load_registry
 from studyguide.context import BuildContext, GeneratedPage
+from studyguide.expand import body_offset, expand_page
 from studyguide.hook_support import CONTEXT_KEY, add_generated_page, build_context
 from studyguide.ledger import FRONT_MATTER as LEDGER_FRONT_MATTER
 from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
+from studyguide.output_build import OutputState, banner_html, dedupe, page_files
 from studyguide.page_text import strip_front_matter
-from studyguide.pages import body_offset, process_page
-from studyguide.problems import format_report
+from studyguide.problems import Problem, format_report
 from studyguide.render import unwrap_scripts
 
 HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
 CLAIMS_FILE = "claims.yml"
+OUTPUT = "guide_output_check"
 
 log = logging.getLogger("mkdocs.hooks.claims")
 # In `serve`, problems go to a logger outside MkDocs' own, so strict mode does not stop the
@@ -92,16 +98,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         body = ctx.bodies[file.src_uri] = strip_front_matter(source)
         ctx.add_page(
             file.src_uri,
-            process_page(
+            expand_page(
                 body,
                 registry,
                 prefix + file.src_uri,
                 first_line=body_offset(source, body),
                 ledger_url=_ledger_url(file.url),
-                values=ctx.values,
+                check_prose=False,
             ),
         )
     config[CONTEXT_KEY] = ctx
+    state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
+    for key in ("site_name", "site_description", "copyright"):
+        if config[key]:
+            config[key] = state.plain(config[key])
 
     def ledger() -> str:  # rendered last, when every surface has recorded its usage
         return strip_front_matter(render_ledger(ctx.registry, ctx.usage))
@@ -126,28 +136,41 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         result = done
         if markdown != ctx.bodies.get(src_uri):
             # Another plugin changed the page before us: process what we were given.
-            result = process_page(
+            result = expand_page(
                 markdown,
                 ctx.registry,
                 _docs_rel(config, src_uri),
                 ledger_url=_ledger_url(page.url),
-                values=ctx.values,
+                check_prose=False,
             )
     else:
         # A page that is not in docs/ (the study sheet, or one another plugin added): expand
         # it and check its figures too.
-        result = process_page(
+        result = expand_page(
             markdown,
             ctx.registry,
             f"(generated) {src_uri}",
             ledger_url=_ledger_url(page.url),
-            values=ctx.values,
+            check_prose=False,
         )
         ctx.add_page(src_uri, result)
-    if _mode["command"] == "serve" and result.problems:
-        listing = "\n".join(f"    - `{p}`" for p in result.problems)
-        return f'!!! failure "This page has problems with figures"\n{listing}\n\n{result.markdown}'
+    state = _output_state(config)
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = state.plain(page.meta[key], src_uri)
     return result.markdown
+
+
+def _output_state(config: MkDocsConfig) -> OutputState:
+    build_context(config, HOOK)  # names this hook if the order is wrong
+    state: OutputState = config[OUTPUT]
+    return state
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Expand the claim syntax in navigation titles written in `mkdocs.yml`."""
+    _output_state(config).expand_nav(nav)
+    return nav
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -179,11 +202,40 @@ def on_page_context(
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Report every problem of the build at once; fail unless serving."""
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The output check on the page as rendered; in `serve`, its problems in a box on it."""
     ctx = build_context(config, HOOK)
+    state = _output_state(config)
+    src_uri = page.file.src_uri
+    generated = page.file.generated_by is not None or src_uri not in ctx.sources
+    files, fallback = page_files(state, src_uri, generated, _docs_rel(config, src_uri))
+    result = ctx.pages.get(src_uri)
+    shown = state.shown(src_uri, result.used, result.plain) if result else None
+    found = state.check_page(output, page.url, files, fallback, shown)
+    if _mode["command"] != "serve":
+        return output
+    listed = sorted(set((result.problems if result else []) + found))
+    return banner_html(output, listed) if listed else output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The output check on static pages rendered from templates (the 404 page)."""
+    if template_name.endswith(".html"):
+        state = _output_state(config)
+        files, _ = page_files(state, template_name, True, template_name)
+        state.check_page(output_content, template_name, files, f"overrides/{template_name}")
+    return output_content
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Check the search index, report every problem of the build at once; fail unless serving."""
+    ctx = build_context(config, HOOK)
+    state = _output_state(config)
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        state.check_search_index(index.read_text(encoding="utf-8"))
     # Every claim must earn its place: an unused claim fails the build like any problem.
-    problems = ctx.problems + ctx.unused_problems()
+    problems: list[Problem] = dedupe(ctx.problems + state.problems + ctx.unused_problems())
     if not problems:
         return
     report = format_report(problems)

@@ -6,7 +6,7 @@ Thin event function over `studyguide.cards` (where cards come from),
 (checked: see `studyguide.hook_support.build_context`).
 
 - on_files: extract every card from the claims and the pages, expand its claims with
-  `process_page` (recording usage and problems in the context, which the claims hook reports
+  `expand_page` (recording usage and problems in the context, which the claims hook reports
   with all others), add `flashcards/index.md` (with the study settings and backup), one
   `flashcards/<deck>.md` per deck and the cross-deck `review.md` as generated pages (never
   written to docs/), and put the decks and the Review page in the nav. The pages' bodies

@@ -3,7 +3,7 @@
 Prints Markdown tables (closing notes quote them):
 
 1. The real site built with the project's hooks and with plain Material on the same content
-   (claim syntax pre-expanded by `studyguide.pages.process_page` into a temporary copy of
+   (claim syntax pre-expanded by `studyguide.expand.expand_page` into a temporary copy of
    docs/, `hooks:` removed), alternating runs, as a per-page time ratio with min–median–max.
    Budget: median ratio <= 1.10.
 2. Synthetic sites (default 100, 300 and 1,000 pages, 2,000 claims, every claim shown as a

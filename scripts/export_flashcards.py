@@ -32,6 +32,10 @@ from bs4 import BeautifulSoup
 from studyguide.cards import ExpandedCard, collect_cards, expand_cards
 from studyguide.claims import load_registry
 from studyguide.links import absolute_links
+from studyguide.locate import SourceFile
+from studyguide.output_build import dedupe
+from studyguide.output_check import OutputCheck
+from studyguide.output_text import DOWNLOAD, marked_texts
 from studyguide.problems import Problem, format_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,9 +73,12 @@ def anki_model() -> genanki.Model:
     )
 
 
-def load_cards(config_file: Path) -> tuple[list[ExpandedCard], list[Problem], object]:
-    """Every card of the guide, expanded, from the pages MkDocs would build, plus problems
-    and the loaded MkDocs config (for site_url and the Markdown extensions)."""
+def load_cards(
+    config_file: Path,
+) -> tuple[list[ExpandedCard], list[Problem], object, OutputCheck, dict[str, SourceFile]]:
+    """Every card of the guide, expanded, from the pages MkDocs would build, plus problems,
+    the loaded MkDocs config (for site_url and the Markdown extensions), and the output
+    check with the files (by the path cards name) its findings are located in."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
@@ -84,9 +91,29 @@ def load_cards(config_file: Path) -> tuple[list[ExpandedCard], list[Problem], ob
     cards, found = collect_cards(registry, pages, claims_path=claims_rel)
     site_url = config.site_url or ""
     expanded, issues = expand_cards(
-        cards, registry, ledger_url=f"{site_url}sources/", claims_path=claims_rel
+        cards, registry, ledger_url=f"{site_url}sources/", claims_path=claims_rel, check_pages=False
     )
-    return expanded, problems + found + issues, config
+    files = {
+        f"{docs.name}/{uri}": SourceFile(f"{docs.name}/{uri}", text) for uri, text in pages.items()
+    }
+    files[claims_rel] = SourceFile(claims_rel, (docs / "claims.yml").read_text("utf-8"))
+    return expanded, problems + found + issues, config, OutputCheck(registry), files
+
+
+def check_fields(
+    rendered: Sequence[tuple[ExpandedCard, str, str]],
+    check: OutputCheck,
+    files: dict[str, SourceFile],
+) -> list[Problem]:
+    """The output check on every field as the downloads hold it (the HTML of each side)."""
+    problems: list[Problem] = []
+    for card, front, back in rendered:
+        path = card.card.source_path
+        where = [files[path]] if path in files else list(files.values())
+        for side in (front, back):
+            check.add_exempt(marked_texts(side))
+            problems += check.fragment(side, DOWNLOAD, where, path)
+    return dedupe(problems)
 
 
 def to_html(text: str, source_path: str, config: object) -> str:
@@ -149,7 +176,7 @@ def write_csv(rows: Sequence[tuple[str, str, str, str]], path: Path) -> None:
 def export(config_file: Path, out_dir: Path) -> list[Problem]:
     """Write flashcards.apkg and flashcards.csv into `out_dir`; return problems instead
     (writing nothing) when any card has one."""
-    cards, problems, config = load_cards(config_file)
+    cards, problems, config, check, files = load_cards(config_file)
     if problems:
         return problems
     rendered = [
@@ -160,6 +187,9 @@ def export(config_file: Path, out_dir: Path) -> list[Problem]:
         )
         for c in cards
     ]
+    problems = check_fields(rendered, check, files)
+    if problems:
+        return problems
     write_apkg(rendered, out_dir / "flashcards.apkg")
     write_csv(
         [(to_text(f), to_text(b), c.card.deck, c.card.id) for c, f, b in rendered],

@@ -29,7 +29,7 @@ Two cards with the same id are a problem reported at the second one's file and l
 Anything inside fenced code is ignored, so documentation can show the syntax.
 
 Card text may use `:claim[ID]` like any page; `expand_card` expands it with the same
-`process_page` as the pages, so every figure on a card comes from the claims. A prompt's own
+`expand_page` as the pages, so every figure on a card comes from the claims. A prompt's own
 text is checked for unsourced figures; a question it quotes is allowed, since the prompt is
 itself in the claims file.
 """
@@ -42,8 +42,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from studyguide.claims import Registry
+from studyguide.expand import PageResult, expand_page
 from studyguide.page_text import first_paragraph, indented_block, read_page
-from studyguide.pages import PageResult, process_page
 from studyguide.problems import Problem
 
 FAQ_PAGE = "faq.md"
@@ -322,12 +322,12 @@ class ExpandedCard:
 def expand_card(
     card: Card, registry: Registry, *, ledger_url: str, check_prose: bool = True
 ) -> tuple[ExpandedCard, list[Problem]]:
-    """Expand `:claim[ID]`/`::script[ID]` in both sides with `process_page`.
+    """Expand `:claim[ID]`/`::script[ID]` in both sides with `expand_page`.
 
     With `check_prose` the card text is also scanned for unsourced figures and quotes;
     the hook turns it off for cards copied from pages the claims hook already scanned.
     """
-    front = process_page(
+    front = expand_page(
         card.front_md,
         registry,
         card.source_path,
@@ -335,7 +335,7 @@ def expand_card(
         ledger_url=ledger_url,
         check_prose=check_prose,
     )
-    back = process_page(
+    back = expand_page(
         card.back_md,
         registry,
         card.source_path,
@@ -369,7 +369,7 @@ def expand_cards(
         if from_claims:
             # A prompt lives in the claims file itself, so a question it quotes is already
             # registered text; its figures are still checked.
-            issues = [p for p in issues if not p.message.startswith("unsourced script")]
+            issues = [p for p in issues if p.kind != "unsourced-script"]
         out.append(done)
         problems += issues
     return out, problems

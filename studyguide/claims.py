@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from studyguide import grammar
 from studyguide.problems import Problem
 
 KINDS = ("fact", "example", "script")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-REF_RE = re.compile(r":claim\[([^\]\n]*)\]")
 SOURCE_FIELDS = {"title", "date", "read", "url", "note"}
 CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note", "label"}
 # libyaml's loader when PyYAML has it (ten times faster on a large file); both give marks.
@@ -70,15 +70,14 @@ class Registry:
 
     def text(self, claim_id: str) -> str:
         """The claim's value as plain text, embedded claim references replaced by their values."""
-        value = self.claims[claim_id].value
-        return REF_RE.sub(
-            lambda m: self.claims[m.group(1)].value if m.group(1) in self.claims else m.group(0),
-            value,
+        return grammar.replace_claims(
+            self.claims[claim_id].value,
+            lambda ref: self.claims[ref].value if ref in self.claims else None,
         )
 
     def refs(self, claim_id: str) -> list[str]:
         """The ids a claim's value embeds, in order (empty for plain figures)."""
-        return REF_RE.findall(self.claims[claim_id].value)
+        return grammar.claim_ids(self.claims[claim_id].value)
 
     def suggest(self, claim_id: str) -> str | None:
         """The known claim id closest to a mistyped one, if any is close."""
@@ -271,7 +270,7 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
         )
 
     for cid, claim in registry.claims.items():
-        for ref in REF_RE.findall(claim.value):
+        for ref in grammar.claim_ids(claim.value):
             target = registry.claims.get(ref)
             if target is None:
                 check.problem(
@@ -279,7 +278,7 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
                     f'claim "{cid}" embeds unknown claim ":claim[{ref}]"'
                     f"{_hint(ref, registry.claims)} — fix the id or add the claim",
                 )
-            elif REF_RE.search(target.value):
+            elif grammar.claim_ids(target.value):
                 check.problem(
                     value_nodes[cid],
                     f'claim "{cid}" embeds ":claim[{ref}]", which '

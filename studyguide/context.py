@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 
 from studyguide.claims import Registry
-from studyguide.pages import PageResult, values_index
+from studyguide.expand import PageResult, values_index
 from studyguide.problems import Problem
 
 CLAIMS_HOOK = "hooks/claims.py"

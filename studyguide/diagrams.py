@@ -34,9 +34,9 @@ from html import escape
 
 import yaml
 
+from studyguide.figures import find_figures
 from studyguide.mask import mask_code
 from studyguide.problems import Problem
-from studyguide.scan import find_figures
 
 DIAGRAM_LINE_RE = re.compile(r"^(?P<indent>[ \t]*)::diagram\[(?P<name>[^\]\n]*)\][ \t]*$", re.M)
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -94,8 +94,8 @@ def _line_of(text: str, needle: str) -> int:
 def _figure_problems(words: str, text: str, path: str) -> list[Problem]:
     """A problem for each raw figure in a diagram's words: diagrams are text readers see."""
     problems = []
-    for m in find_figures(words):
-        figure = m.group(0)
+    for start, end in find_figures(words):
+        figure = words[start:end]
         problems.append(
             Problem(
                 path,

@@ -11,9 +11,10 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 
+from studyguide import grammar
 from studyguide.claims import Registry, Source
 from studyguide.freshness import age_days, read_on
-from studyguide.render import KIND_LABELS, escape
+from studyguide.render import KIND_LABELS, escape, literal_html
 
 KIND_HELP = {
     "fact": "reported by a source about the interview process, pay or people; not verified here",
@@ -26,6 +27,18 @@ def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
 
 
+def _prose(text: str) -> str:
+    """A title or note as shown: escaped, with `:literal[...]` marked as literal, so a
+    contributor can mark a non-figure in a note as on any page."""
+    if not grammar.may_use(text):
+        return _cell(text)
+    out, cursor = [], 0
+    for m in grammar.LITERAL_RE.finditer(text):
+        out += [_cell(text[cursor : m.start()]), literal_html(m.group("text"))]
+        cursor = m.end()
+    return "".join(out) + _cell(text[cursor:])
+
+
 def _reading(source: Source, today: date) -> str:
     """How long before the build the source was read, as a sentence (empty if undated)."""
     age = age_days(source, today)
@@ -33,7 +46,8 @@ def _reading(source: Source, today: date) -> str:
         return ""
     if age <= 0:
         return " Read on the day of this build." if age == 0 else f" Read on {read_on(source)}."
-    return f" Read on {_cell(read_on(source))}, {age} days before this build."
+    # The age is computed by this build, not a figure about the world: marked literal.
+    return f" Read on {_cell(read_on(source))}, {literal_html(f'{age} days')} before this build."
 
 
 FRONT_MATTER = (
@@ -74,7 +88,7 @@ def render_ledger(
     counts = Counter(c.source for c in registry.claims.values())
     lines += ["## Sources", ""]
     for source in registry.sources.values():
-        lines.append(f"### {_cell(source.title)} {{#source-{source.id}}}")
+        lines.append(f"### {_prose(source.title)} {{#source-{source.id}}}")
         lines.append("")
         lines.append(
             f"Dated {_cell(source.date)}; {counts[source.id]} claims."
@@ -82,7 +96,7 @@ def render_ledger(
             + (f" <{source.url}>" if source.url else "")
         )
         if source.note:
-            lines += ["", _cell(source.note)]
+            lines += ["", _prose(source.note)]
         lines.append("")
     lines += ["## Claims", "", CLAIMS_TABLE_SLOT, ""]
     unused = [cid for cid in registry.claims if not usage.get(cid)]
@@ -123,10 +137,10 @@ def render_claims_table(
             for w in where
         ]
         shown = ", ".join(links) or "<strong>unused</strong>"
-        note = f"<br><small>{_cell(claim.note)}</small>" if claim.note else ""
+        note = f"<br><small>{_prose(claim.note)}</small>" if claim.note else ""
         rows.append(
             f'<tr id="claim-{claim.id}"><td><code>{claim.id}</code></td>'
-            f"<td>{_cell(registry.text(claim.id))}{note}</td>"
+            f'<td><span class="claim-value">{_cell(registry.text(claim.id))}</span>{note}</td>'
             f"<td>{KIND_LABELS.get(claim.kind, claim.kind)}</td>"
             f'<td><a href="#source-{claim.source}">{_cell(claim.source)}</a></td>'
             f"<td>{shown}</td></tr>"

@@ -127,8 +127,10 @@ def score_fieldsets(levels: list[str], dims: list[Dimension]) -> str:
                 f"<span>{escape(d.levels.get(level, ''))}</span></label>"
             )
         out.append(
+            # The weight is a claim's value, marked as one for the output check.
             f'<fieldset class="practice-dim"><legend>{escape(d.name)} (weight '
-            f"{escape(d.weight)})</legend>{''.join(choices)}</fieldset>"
+            f'<span class="claim-value">{escape(d.weight)}</span>)</legend>'
+            f"{''.join(choices)}</fieldset>"
         )
     return "".join(out)
 

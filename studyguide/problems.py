@@ -7,7 +7,7 @@ Every check in the build reports through this type so that all messages share th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 GUIDE = "CONTRIBUTING.md"
 # Each message family and the section of CONTRIBUTING.md "Build errors" that explains it.
@@ -45,6 +45,10 @@ HELP_SECTIONS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# Problem kinds that have a section of their own in CONTRIBUTING.md "Build errors".
+KIND_SECTIONS = frozenset(anchor for _, anchor in HELP_SECTIONS)
+
+
 def help_anchor(message: str) -> str:
     """The CONTRIBUTING.md section that explains a message (the list of all errors if none)."""
     for pattern, anchor in HELP_SECTIONS:
@@ -56,18 +60,27 @@ def help_anchor(message: str) -> str:
 @dataclass(frozen=True, order=True)
 class Problem:
     """A located problem; `str()` gives the `path:line:col: message` form editors understand,
-    followed by the section of CONTRIBUTING.md that explains the fix."""
+    followed by the section of CONTRIBUTING.md that explains the fix.
+
+    `kind` names the family of problem (e.g. "unsourced-figure", "unsourced-script") for
+    code that filters or counts problems, so no caller reads the wording; it is also the
+    CONTRIBUTING.md section when that section exists. Problems made without a kind get the
+    section their wording matches (`help_anchor`).
+    """
 
     path: str
     line: int
     col: int
     message: str
+    kind: str = field(default="", compare=False)
+
+    @property
+    def anchor(self) -> str:
+        """The CONTRIBUTING.md section that explains this problem."""
+        return self.kind if self.kind in KIND_SECTIONS else help_anchor(self.message)
 
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}:{self.col}: {self.message} "
-            f"(see {GUIDE}#{help_anchor(self.message)})"
-        )
+        return f"{self.path}:{self.line}:{self.col}: {self.message} (see {GUIDE}#{self.anchor})"
 
 
 def line_col(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:

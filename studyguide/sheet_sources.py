@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studyguide import grammar
 from studyguide.cards import WHY_PREFIX, mistake_cards
 from studyguide.page_text import (
     H2_RE,
@@ -39,8 +40,6 @@ RUBRIC_PAGE = "interview.md"
 MISTAKES_PAGE = "mistakes.md"
 STEP_RE = re.compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
 PATTERN_HEADING = "The pattern"
-SCRIPT_RE = re.compile(r"^[ \t]*::script\[(?P<id>[^\]\n]+)\][ \t]*$")
-CLAIM_REF_RE = re.compile(r"(?<!:):claim\[(?P<id>[^\]\n]+)\]")
 NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
 DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
 
@@ -87,7 +86,7 @@ class Mistake:
 
 
 def _scripts(lines: tuple[str, ...]) -> list[str]:
-    return [m.group("id") for line in lines if (m := SCRIPT_RE.match(line))]
+    return [sid for line in lines if (sid := grammar.script_id(line))]
 
 
 def framework(text: str, src_uri: str) -> tuple[Framework, list[Problem]]:
@@ -176,7 +175,7 @@ def rubric(text: str, src_uri: str = RUBRIC_PAGE) -> tuple[list[RubricRow], list
     rows: list[RubricRow] = []
     for cells in table_rows(split_front_matter(text)[1]):
         for k, cell in enumerate(cells):
-            m = CLAIM_REF_RE.fullmatch(cell)
+            m = grammar.CLAIM_RE.fullmatch(cell)
             if m and k > 0:
                 earns = cells[k + 1] if k + 1 < len(cells) else ""
                 rows.append(RubricRow(plain_links(cells[0]), m.group("id"), plain_links(earns)))

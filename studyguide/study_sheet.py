@@ -18,7 +18,7 @@ The preparation checklist is not on the sheet: it is a plan for the weeks before
 own printable page (`docs/checklist.md`).
 
 The sheet is Markdown that still holds `:claim[ID]` and `::script[ID]`, so the claims hook
-expands it with the same `process_page` as every page and checks its figures. Links in copied
+expands it with the same `expand_page` as every page and checks its figures. Links in copied
 text are reduced to their words: the sheet is meant for paper, and a copied relative link
 would point elsewhere from the sheet's own address.
 """
@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from studyguide import grammar
 from studyguide.claims import Registry
 from studyguide.problems import Problem
 from studyguide.sheet_sources import (
@@ -48,7 +49,6 @@ FRAMEWORK_PAGES = ("frameworks/impact-first.md", "frameworks/three-layer-lens.md
 PATTERN_PAGES = ("frameworks/trade-offs.md", "frameworks/technology-choice.md")
 PDF_LETTER = "study-sheet.pdf"
 PDF_A4 = "study-sheet-a4.pdf"
-REF_RE = re.compile(r"::?(?:claim|script)\[(?P<id>[^\]\n]+)\]")
 MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -252,8 +252,7 @@ def render_sheet(
 def shown_claims(markdown: str, registry: Registry) -> list[str]:
     """Ids of the claims a sheet shows (its `:claim`/`::script` refs and what they embed)."""
     ids: dict[str, None] = {}
-    for m in REF_RE.finditer(markdown):
-        cid = m.group("id")
+    for cid in grammar.referenced_ids(markdown):
         if cid in registry.claims:
             ids[cid] = None
             ids.update(dict.fromkeys(registry.refs(cid)))

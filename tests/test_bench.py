@@ -24,7 +24,7 @@ from studyguide.bench.synthetic import (
 )
 from studyguide.bench.weight import gzip_size, linked_assets, page_weight
 from studyguide.claims import load_registry
-from studyguide.pages import process_page
+from studyguide.expand import expand_page
 
 CONFIG = """site_name: X
 strict: true
@@ -142,7 +142,7 @@ def test_synthetic_docs_have_n_pages_that_build_without_problems(
     assert len(written) == pages and (docs / "index.md").exists()
     used: set[str] = set()
     for path in docs.glob("*.md"):
-        result = process_page(path.read_text("utf-8").split("---\n", 2)[2], registry, path.name)
+        result = expand_page(path.read_text("utf-8").split("---\n", 2)[2], registry, path.name)
         assert result.problems == [], result.problems
         used |= result.used
         if path.name != "index.md":

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from scripts.fingerprint_sources import stale_files
+from studyguide import grammar
 from studyguide.claims import load_registry
 from studyguide.copycheck import (
     RUN_LENGTH,
@@ -36,8 +37,6 @@ MIN_PAGE_WORDS = 300
 MIN_SUBSTANTIAL_PAGES = 8
 
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_CLAIM_RE = re.compile(r"(?<!:):claim\[([^\]\n]+)\]")
-_SYNTAX_RE = re.compile(r":{1,2}(?:claim|script|literal)\[[^\]\n]*\]")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _SNIPPET_RE = re.compile(r"^--8<--.*$", re.M)
 
@@ -92,13 +91,13 @@ def description_problems(descriptions: Mapping[str, object]) -> list[str]:
 
 def claims_shown(pages: Iterable[str]) -> set[str]:
     """Ids written inline as :claim[ID] in the given page texts."""
-    return {m.group(1).strip() for text in pages for m in _CLAIM_RE.finditer(text)}
+    return {claim_id for text in pages for claim_id in grammar.claim_ids(text)}
 
 
 def word_count(body: str) -> int:
     """Words a reader sees in a page body: claim syntax counts as one word, snippets as none."""
     body = _SNIPPET_RE.sub("", body)
-    body = _SYNTAX_RE.sub(" figure ", body)
+    body = grammar.USE_RE.sub(" figure ", body)
     return len(_WORD_RE.findall(body))
 
 

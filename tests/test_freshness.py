@@ -176,9 +176,13 @@ def test_every_real_source_has_a_readable_reading_date() -> None:
 
 def test_ledger_shows_how_long_ago_each_source_was_read() -> None:
     md = render_ledger(REGISTRY, {"x": {"index.md"}}, today=TODAY)
-    assert "Dated 2020-01-01; 0 claims. Read on 2026-11-26, 5 days before this build." in md
+    # The computed age is marked literal: the output check must not read it as a figure.
+    assert (
+        "Dated 2020-01-01; 0 claims. Read on 2026-11-26, "
+        '<span class="literal">5 days</span> before this build.'
+    ) in md
     assert "Dated 2026-12-01; 1 claims. Read on the day of this build." in md
-    assert "Read on 2026-06-03, 181 days before this build." in md
+    assert 'Read on 2026-06-03, <span class="literal">181 days</span> before this build.' in md
 
 
 def test_the_script_reads_claims_and_pages_and_fails_on_a_dead_link(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import pytest
 
 from studyguide.claims import load_registry
 from studyguide.context import BuildContext
+from studyguide.expand import expand_page
 from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
-from studyguide.pages import process_page
 
 REGISTRY, _ = load_registry("""\
 sources:
@@ -35,11 +35,12 @@ def test_ledger_lists_sources_kinds_and_unused_claims_around_a_table_slot() -> N
 def test_claims_table_lists_each_claim_its_kind_source_and_pages() -> None:
     table, anchors = render_claims_table(REGISTRY, USAGE, PAGES)
     assert (
-        '<tr id="claim-pay"><td><code>pay</code></td><td>$170,000<br><small>an average'
+        '<tr id="claim-pay"><td><code>pay</code></td><td><span class="claim-value">$170,000</span>'
+        "<br><small>an average"
         '</small></td><td>reported figure</td><td><a href="#source-art">art</a></td>'
         '<td><a href="../">Home</a>, flashcards</td></tr>'
     ) in table
-    assert "<td>&lt;2 s&gt;</td><td>example</td>" in table
+    assert '<td><span class="claim-value">&lt;2 s&gt;</span></td><td>example</td>' in table
     assert '<tr id="claim-spare">' in table and "<strong>unused</strong>" in table
     assert anchors == {"claim-pay", "claim-lat", "claim-spare"}
 
@@ -55,7 +56,7 @@ def test_claims_table_fills_exactly_one_slot() -> None:
 
 def test_context_records_usage_and_unused_problems() -> None:
     ctx = BuildContext(REGISTRY)
-    ctx.add_page("index.md", process_page(":claim[pay]", REGISTRY, "docs/index.md"))
+    ctx.add_page("index.md", expand_page(":claim[pay]", REGISTRY, "docs/index.md"))
     ctx.mark_used("lat", "flashcards")
     assert ctx.usage == {"pay": {"index.md"}, "lat": {"flashcards"}}
     assert ctx.unused() == ["spare"]

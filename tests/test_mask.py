@@ -1,10 +1,8 @@
-"""Masking keeps every offset: the scanner and expander report positions in the source."""
+"""Masking keeps every offset: the expander and the locator report positions in the source."""
 
 from __future__ import annotations
 
-import pytest
-
-from studyguide.mask import mask_code, mask_prose
+from studyguide.mask import mask_code
 
 SAMPLE = """# Title {#anchor}
 Text `code 45 minutes` and [link](https://a.b/5%) <a href="x 5%">y</a>
@@ -17,9 +15,8 @@ x = "45 minutes"
 """
 
 
-@pytest.mark.parametrize("mask", [mask_code, mask_prose])
-def test_length_and_newlines_are_kept(mask: object) -> None:
-    masked = mask(SAMPLE)  # type: ignore[operator]
+def test_length_and_newlines_are_kept() -> None:
+    masked = mask_code(SAMPLE)
     assert len(masked) == len(SAMPLE)
     assert [i for i, c in enumerate(masked) if c == "\n"] == [
         i for i, c in enumerate(SAMPLE) if c == "\n"
@@ -34,14 +31,6 @@ def test_mask_code_blanks_code_and_comments_only() -> None:
     assert "(https://a.b/5%)" in masked
 
 
-def test_mask_prose_keeps_words_and_drops_syntax() -> None:
-    masked = mask_prose(SAMPLE)
-    for gone in ["{#anchor}", "https://", 'href="', ":claim[abc]", "1.", '"A title"']:
-        assert gone not in masked
-    for kept in ["# Title", "Text", "[link", "item with", "A title"]:
-        assert kept in masked
-
-
 def test_unclosed_fence_masks_to_end() -> None:
     text = "a\n```\n45 minutes\nmore"
     assert mask_code(text) == "a\n   \n          \n    "
@@ -51,7 +40,3 @@ def test_longer_fence_needs_matching_close() -> None:
     text = "````\n```\n45 minutes\n````\nafter 5%"
     assert mask_code(text).endswith("after 5%")
     assert "45" not in mask_code(text)
-
-
-def test_prose_mask_reuses_a_given_code_mask() -> None:
-    assert mask_prose(SAMPLE, mask_code(SAMPLE)) == mask_prose(SAMPLE)

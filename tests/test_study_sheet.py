@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.claims import load_registry
-from studyguide.pages import process_page
+from studyguide.expand import expand_page
 from studyguide.study_sheet import (
     FRAMEWORK_PAGES,
     PATTERN_PAGES,
@@ -132,7 +132,7 @@ def test_sheet_reads_the_real_guide_without_problems(sheet) -> None:  # type: ig
 
 def test_sheet_passes_the_figure_scanner(sheet, registry) -> None:  # type: ignore[no-untyped-def]
     """The claims hook expands the generated page and fails the build on raw figures."""
-    result = process_page(sheet.markdown, registry, f"(generated) {SHEET}")
+    result = expand_page(sheet.markdown, registry, f"(generated) {SHEET}")
     assert result.problems == []
     assert ":claim[" not in result.markdown and "::script[" not in result.markdown
 
@@ -146,14 +146,14 @@ def test_a_claim_value_change_flows_through(registry, pages) -> None:  # type: i
     changed = dataclasses.replace(registry, claims=dict(registry.claims))
     old = changed.claims["rounds-count"]
     changed.claims["rounds-count"] = dataclasses.replace(old, value="five rounds")
-    before = process_page(render_sheet(registry, pages).markdown, registry, "x").markdown
-    after = process_page(render_sheet(changed, pages).markdown, changed, "x").markdown
+    before = expand_page(render_sheet(registry, pages).markdown, registry, "x").markdown
+    after = expand_page(render_sheet(changed, pages).markdown, changed, "x").markdown
     assert "five rounds" in after and "five rounds" not in before
     # An embedded figure changes its script too.
     changed.claims["turnaround-after"] = dataclasses.replace(
         changed.claims["turnaround-after"], value="7 minutes"
     )
-    after = process_page(render_sheet(changed, pages).markdown, changed, "x").markdown
+    after = expand_page(render_sheet(changed, pages).markdown, changed, "x").markdown
     assert "7 minutes" in after
 
 

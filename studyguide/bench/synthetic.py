@@ -13,8 +13,8 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from studyguide.claims import Registry, load_registry
+from studyguide.expand import expand_page
 from studyguide.page_text import strip_front_matter
-from studyguide.pages import process_page
 
 
 def page_url(src_uri: str) -> str:
@@ -33,7 +33,7 @@ def expand_markdown(text: str, registry: Registry, src_uri: str) -> str:
     body = strip_front_matter(text)
     front = text[: len(text) - len(body)] if text.endswith(body) else ""
     ledger = get_relative_url("sources/", page_url(src_uri) or ".")
-    result = process_page(body, registry, src_uri, ledger_url=ledger, check_prose=False)
+    result = expand_page(body, registry, src_uri, ledger_url=ledger, check_prose=False)
     return front + result.markdown
 
 

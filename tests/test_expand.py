@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from studyguide.claims import load_registry
-from studyguide.pages import body_offset, process_page
+from studyguide.expand import body_offset, expand_page
 
 CLAIMS = """\
 sources:
@@ -19,7 +19,7 @@ REGISTRY, _ = load_registry(CLAIMS)
 
 
 def run(markdown: str, **kw: object):
-    return process_page(markdown, REGISTRY, "docs/p.md", **kw)  # type: ignore[arg-type]
+    return expand_page(markdown, REGISTRY, "docs/p.md", **kw)  # type: ignore[arg-type]
 
 
 def test_claim_renders_value_link_and_kind() -> None:

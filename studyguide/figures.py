@@ -1,0 +1,346 @@
+"""Find figures in normalised text: the numbers a reader could quote back as facts.
+
+The rule, from principles rather than a list of exceptions:
+
+- A number is a **figure** when it states a quantity about the world: an amount of money
+  (any currency, symbol or code, before or after), a percentage or percentage points
+  (signed or not), a multiplier or an "N-fold", a fraction ("3/4", "two thirds", "one in
+  five"), a range, a duration, a size, a magnitude ("25k", "1 billion"), a decimal or grouped
+  number ("99.9", "170,000"), or a count of something countable in the world: people,
+  interviewers, companies, teams, stages, rounds, regions, users...
+- A number is **not a figure** when it names or labels rather than counts: a version or a
+  product or model name ("OAuth 2.0", "Python 3.11", "Llama 3 70B"), a label written before
+  its number ("chapter 7.4", "step 2", "round 3", "figure 1"), a date or a decade ("the
+  1980s"), an ordinal ("3rd round"), a rating scale ("out of 10", "a 1-5 scale"), a fixed
+  expression whose number states no quantity ("24/7", "one-on-one", "a 10,000-foot view")
+  or a named rule ("the 80/20 rule", "rule of three").
+
+The input is text as `studyguide.normalise` leaves it (one space between words); the
+output is the (start, end) span of each figure, in order, none overlapping.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+
+# Every character of Unicode's currency-symbol category (Sc) in Python 3.11's database;
+# a test checks the list against `unicodedata` so a newer Python cannot silently extend it.
+_CURRENCY_SIGNS = (
+    "$\xa2\xa3\xa4\xa5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db"
+    "\u20a0\u20a1\u20a2\u20a3\u20a4\u20a5\u20a6\u20a7\u20a8\u20a9\u20aa\u20ab\u20ac\u20ad"
+    "\u20ae\u20af\u20b0\u20b1\u20b2\u20b3\u20b4\u20b5\u20b6\u20b7\u20b8\u20b9\u20ba\u20bb"
+    "\u20bc\u20bd\u20be\u20bf\u20c0\ua838\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6"
+    "\U00011fdd\U00011fde\U00011fdf\U00011fe0\U0001e2ff\U0001ecb0"
+)
+CURRENCY = "[" + re.escape(_CURRENCY_SIGNS) + "]"
+ISO_CODES = (
+    "USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|CHF|SEK|NOK|DKK|PLN|BRL|MXN|KRW|SGD|HKD|NZD|ZAR|"
+    "ILS|TRY|RUB|AED|SAR|CZK|HUF|TWD|THB|IDR|PHP"
+)
+CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|kronor|krona|pesos?|won"
+SIGN = r"[+\-−±]"
+NUM = r"(?<![\w.,/\-−+±])\d+(?:[.,]\d+)*"
+MAGNITUDE = r"(?:k|K|M|B|bn|mn|million|billion|thousand|trillion)"
+TIME = (
+    r"(?:ms|milliseconds?|μs|microseconds?|nanoseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|"
+    r"hours?|days?|business days?|working days?|weeks?|months?|quarters?|years?|yrs?)"
+)
+# Countable things a reader could quote back. Structure words (steps, layers, parts,
+# questions) are left out on purpose: "the three layers" of a framework is not a figure.
+COUNT = (
+    r"(?:rounds?|interviews?|interviewers?|panelists?|recruiters?|regions?|replicas?|events?|"
+    r"runs?|requests?|quer(?:y|ies)|users?|customers?|clients?|candidates?|applicants?|"
+    r"people|persons|employees|staff|engineers?|researchers?|scientists?|developers?|"
+    r"designers?|managers?|PMs|hires?|offers?|teams?|members?|companies|company|firms?|"
+    r"organi[sz]ations?|orgs?|enterprises?|startups?|partners?|vendors?|countries|offices?|"
+    r"cities|stages?|seats?|accounts?|stakeholders?|reviewers?|pages?|dashboards?|"
+    r"experiments?|models?|nodes?|servers?|shards?|partitions?|workers?|machines?|gpus?|cpus?|"
+    r"gb|tb|mb|kb|pb|gib|tib|qps|rps|rpm|tokens?|points?|times|artifacts?|versions?|"
+    r"features?|dollars?|usd|eur)"
+)
+PERCENT = r"(?:%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|basis points\b|bps\b)"
+SPELLED_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundred|thousand|million|billion"
+)
+SPELLED = (
+    rf"(?:(?:a |half a )(?:hundred|thousand|million|billion)|a dozen|dozens of|half a|"
+    rf"{SPELLED_WORDS})"
+)
+SPELLED_RUN = rf"{SPELLED}(?:[ -](?:and )?(?:{SPELLED_WORDS}))*"
+FRACTION_WORDS = r"(?:halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
+# Up to two describing words between a number and what it counts: "5 senior engineers".
+ADJECTIVES = (
+    r"(?:[ -](?!(?:of|the|and|or|to|in|on|at|a|an|for|per|is|are|was|than|million|billion|"
+    r"thousand|trillion|most|many|more|all|some|few|other|such|these|those|new|will)\b)"
+    r"(?-i:[a-z][a-z-]*)){0,2}"
+)
+RANGE_SEP = r"\s?(?:[-–—]|to)\s?"
+
+_F = re.IGNORECASE
+FIGURE_RES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "money",
+        re.compile(
+            rf"(?:(?:US|A|C|NZ|HK|S)?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
+            rf"(?:\s?{MAGNITUDE}\b)?(?:{RANGE_SEP}(?:{CURRENCY})?\d+(?:[.,]\d+)*"
+            rf"(?:\s?{MAGNITUDE}\b)?)?"
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            rf"{NUM}(?:\s?{MAGNITUDE}\b)?\s?(?:{CURRENCY}|(?:{ISO_CODES})\b|(?:{CURRENCY_WORDS})\b)",
+            _F,
+        ),
+    ),
+    (
+        "percent",
+        re.compile(rf"(?:(?<!\w){SIGN})?{NUM}(?:{RANGE_SEP}\d+(?:[.,]\d+)*)?\s?{PERCENT}", _F),
+    ),
+    ("multiplier", re.compile(rf"{NUM}\s?[x×](?!\w)|{NUM}-fold\b", _F)),
+    ("fraction", re.compile(r"(?<![\w/.])\d+\s?[/⁄]\s?\d+(?![\w/]|\.\d)")),
+    ("fraction", re.compile(rf"{NUM} in (?:\d+|{SPELLED_WORDS})\b", _F)),
+    (
+        "range",
+        re.compile(
+            rf"{NUM}{RANGE_SEP}\d+(?:[.,]\d+)*(?:\s?{MAGNITUDE}\b|[ -]?(?:{TIME}|{COUNT})\b)?", _F
+        ),
+    ),
+    ("magnitude", re.compile(rf"{NUM}\s?{MAGNITUDE}\b")),
+    ("unit", re.compile(rf"{NUM}[ -]?{TIME}\b", _F)),
+    ("unit", re.compile(rf"(?!1\b){NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    ("decimal", re.compile(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
+    ("signed", re.compile(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
+]
+SPELLED_RES: list[tuple[str, re.Pattern[str]]] = [
+    ("money", re.compile(rf"\b{SPELLED_RUN} (?:{CURRENCY_WORDS})\b", _F)),
+    ("percent", re.compile(rf"\b{SPELLED_RUN} (?:percent|per cent|percentage points?)\b", _F)),
+    ("multiplier", re.compile(rf"\b(?:{SPELLED_WORDS})-?fold\b", _F)),
+    ("fraction", re.compile(rf"\b(?:one|a)[ -](?:half|{FRACTION_WORDS})(?= of\b)", _F)),
+    ("fraction", re.compile(rf"\b(?:{SPELLED_WORDS})[ -]{FRACTION_WORDS}\b(?!-)", _F)),
+    ("fraction", re.compile(rf"\bone in (?:{SPELLED_WORDS}|\d+)\b", _F)),
+    ("time", re.compile(rf"\b(?!one\b){SPELLED_RUN}[ -]{TIME}\b", _F)),
+    ("time", re.compile(rf"\bone-{TIME}\b", _F)),
+    (
+        "time",
+        re.compile(
+            rf"\b(?:for|within|under|spend|spends|spent|take|takes|took|last|lasts|about|"
+            rf"around|only|just|exactly|than|in) (?P<fig>one {TIME})\b",
+            _F,
+        ),
+    ),
+    ("count", re.compile(rf"\b(?!one\b){SPELLED_RUN}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    ("count", re.compile(rf"\b(?!one\b){SPELLED_RUN} of (?:the|our|their|your|its) {COUNT}\b", _F)),
+    (
+        "magnitude",
+        re.compile(rf"\b(?:{SPELLED_WORDS}) (?:million|billion|thousand|trillion)\b", _F),
+    ),
+]
+
+# Numbers that name or label, and fixed expressions: matched first, they shadow a figure
+# starting inside them.
+NOT_FIGURE_RES: list[re.Pattern[str]] = [
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
+    re.compile(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b"),  # decades
+    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # three-part versions: 9.8.1
+    re.compile(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F),  # v2, v1.4
+    # labels: the noun comes before its number ("chapter 7.4", "round 2", "steps 3-4")
+    re.compile(
+        r"\b(?:chapters?|chap\.|sections?|sec\.|§|figures?|fig\.|tables?|steps?|pages?|pp?\.|"
+        r"parts?|appendix|rules?|versions?|releases?|episodes?|seasons?|levels?|items?|"
+        r"exercises?|lessons?|modules?|units?|layers?|stages?|rounds?|phases?|tiers?|slides?|"
+        r"lines?|clauses?|articles?|questions?|options?|scenarios?|cases?|examples?|weeks?|"
+        r"days?|no\.|number|#|iso|rfc|pep|soc|http|ipv|python|java|es|ecmascript)"
+        rf" ?#?\d+(?:\.\d+)*[a-z]?(?:{RANGE_SEP}\d+(?:\.\d+)*[a-z]?| (?:and|or) \d+(?:\.\d+)*)*\b",
+        _F,
+    ),
+    # rating scales: "7 out of 10", "on a 1-5 scale", "scale of 1 to 10"
+    re.compile(rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F),
+    re.compile(
+        rf"\bscale (?:of|from) \d+{RANGE_SEP}\d+\b|\b\d+{RANGE_SEP}\d+[ -](?:point )?scale\b", _F
+    ),
+    # named rules and laws: "the 80/20 rule", "rule of three", "the 1% rule", "5 Whys"
+    re.compile(
+        rf"\b(?:\d+(?:[.,]\d+)*(?:[/:]\d+)?%?|{SPELLED_WORDS})(?:[ -][\w-]+)?[ -]"
+        r"(?:rule|principle|law|whys)\b",
+        _F,
+    ),
+    re.compile(rf"\b(?:rule|law|power) of (?:\d+|{SPELLED_WORDS})\b", _F),
+    # fixed expressions whose number states no quantity
+    re.compile(
+        r"\b(?:24/7|24x7|365|1:1s?|1-on-1s?|one-on-ones?|one on ones?|9-to-5|nine-to-five|"
+        r"from 0 to 1|zero to one|0 to 1|0-to-1|\d{1,3}(?:,\d{3})*-foot view|360-degree|"
+        r"catch-22|fortune \d+|s&p \d+|top-\d+|a million times|one in a million|"
+        r"a (?:hundred|thousand|million) (?:times|ways|things|reasons)|two cents|"
+        r"10x (?:engineer|developer|pm|product manager|team|mindset|thinking|idea)s?|web \d\.0|"
+        r"(?:100|110|a hundred|one hundred) ?(?:%|percent) "
+        r"(?:sure|certain|confident|committed|honest|right|wrong|of the time))",
+        _F,
+    ),
+]
+# Capitalised words that start sentences or clauses, never a product name before a number.
+FUNCTION_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "about",
+        "around",
+        "over",
+        "under",
+        "only",
+        "just",
+        "after",
+        "before",
+        "within",
+        "with",
+        "without",
+        "from",
+        "to",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "or",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "up",
+        "down",
+        "since",
+        "until",
+        "expect",
+        "reach",
+        "hit",
+        "keep",
+        "set",
+        "spend",
+        "take",
+        "allow",
+        "plan",
+        "budget",
+        "give",
+        "add",
+        "cut",
+        "save",
+        "aim",
+        "target",
+        "say",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "i",
+        "you",
+        "they",
+        "our",
+        "my",
+        "your",
+        "their",
+        "q",
+        "a.",
+        "if",
+        "when",
+        "while",
+        "then",
+        "so",
+        "than",
+        "each",
+        "every",
+    ]
+)
+_WORD_BEFORE_RE = re.compile(r"(\w[\w&+#.\-]*)\s$")
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?:;]\s|[\"“(]\s?)$")
+NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
+_STARTS_RE = re.compile(rf"\d|{CURRENCY}|\b(?:{ISO_CODES})\b|[+\-−±]\d")
+_SPELLED_START_RE = re.compile(
+    rf"\b(?:{SPELLED_WORDS}|a (?:dozen|hundred|thousand|million|billion|third|quarter|half)|"
+    rf"half|dozens)",
+    _F,
+)
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start` belongs to a name or version: "OAuth 2.0", "Llama 3 70B".
+
+    The word before is capitalised and is not a function word; when that word opens the
+    sentence it must look like a name on its own (two capitals or a digit: "OAuth", "GPT").
+    A size glued to a version ("3 70B") continues the name.
+    """
+    before = text[max(0, start - 40) : start]
+    m = _WORD_BEFORE_RE.search(before)
+    if not m:
+        return False
+    word = m.group(1)
+    if re.fullmatch(r"\d+(?:\.\d+)*", word):  # "Llama 3 70B": a size after a version
+        return _is_name(text, start - len(m.group(0)), start) and not text[start:end].count(" ")
+    if not word[0].isupper() or word.lower().rstrip(".") in FUNCTION_WORDS:
+        return False
+    opens = _SENTENCE_END_RE.search(before[: m.start()]) is not None
+    return not opens or sum(c.isupper() or c.isdigit() for c in word) >= 2
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pattern in NOT_FIGURE_RES:
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans joined: disjoint intervals in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of the disjoint, sorted `spans` (a binary search)."""
+    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def find_figures(text: str) -> list[tuple[int, int]]:
+    """Every figure in `text` as (start, end), in order, none overlapping another."""
+    found: list[tuple[int, int, str]] = []
+    if _STARTS_RE.search(text):
+        for kind, pattern in FIGURE_RES:
+            found.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
+    if _SPELLED_START_RE.search(text):
+        for kind, pattern in SPELLED_RES:
+            group = "fig" if "fig" in pattern.groupindex else 0
+            found.extend((*m.span(group), kind) for m in pattern.finditer(text))
+    if not found:
+        return []
+    blocked = _merged(_blocked(text))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int]] = []
+    for start, end, kind in found:
+        if kept and start < kept[-1][1]:
+            continue
+        if blocked and _inside(blocked, start):
+            continue
+        if kind in NAMEABLE and _is_name(text, start, end):
+            continue
+        kept.append((start, end))
+    return kept

@@ -1,0 +1,276 @@
+"""What a rendered page shows readers and search engines, as plain text per surface.
+
+The claims check reads the built HTML, not the Markdown: whatever syntax, snippet, template
+or plugin put text on the page, the reader sees it here. A page becomes a list of
+`Segment`s, each a run of text between block boundaries, normalised, with the surface it is
+seen on (page text, navigation, `<title>`, meta description, an `alt` attribute...).
+
+Exempt, and removed before anything is read: an expanded claim (its markup already says
+where it comes from), a `:literal[...]`, a value on the ledger, `code`, `pre`, `kbd`,
+scripts, styles and comments, and the options of a `select` (settings a reader picks, such
+as a desired retention of 90%, not figures the guide states).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from studyguide.normalise import normalise
+
+# Surfaces, as the error message names them ("seen in ...").
+BODY = "the page text"
+NAV = "the navigation"
+HEADER = "the page header"
+FOOTER = "the page footer"
+TITLE = "the page's <title>"
+DESCRIPTION = "the page's meta description"
+OG = "the page's Open Graph and Twitter card tags"
+ATTRIBUTE = "an attribute readers see"
+SEARCH = "the search index"
+DOWNLOAD = "the flashcard downloads"
+HEAD_SURFACES = frozenset({TITLE, DESCRIPTION, OG})
+
+_S = re.S | re.I
+# Exempt elements, each with a string any match contains (the pattern is skipped without it).
+EXEMPT: dict[str, str] = {
+    "<!--": r"<!--.*?-->",
+    "<": r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
+    'class="claim': r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
+    'class="literal': r'<span\b[^>]*\bclass="literal"[^>]*>[^<]*</span>',
+    "claim-value": r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
+    'class="script"': r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
+}
+EXEMPT_RES = [(needle, re.compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
+# Quote containers, keyed the same way: any statement in one is a model line.
+QUOTE_CONTAINERS: dict[str, str] = {
+    "<blockquote": r"<blockquote\b[^>]*>(.*?)</blockquote>",
+    "<q": r"<q\b[^>]*>(.*?)</q>",
+    "quote": r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
+}
+QUOTE_CONTAINER_RES = [(needle, re.compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
+_ADMONITION_TITLE_RE = re.compile(
+    r'<p\b[^>]*class="admonition-title"[^>]*>.*?</p>|<summary\b[^>]*>.*?</summary>', _S
+)
+VISIBLE_ATTRIBUTES = ('title="', 'alt="', 'aria-label="', 'placeholder="')
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "li",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "div",
+        "dt",
+        "dd",
+        "dl",
+        "ul",
+        "ol",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "nav",
+        "header",
+        "footer",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "br",
+        "label",
+        "button",
+        "summary",
+        "details",
+        "option",
+        "title",
+        "aside",
+        "main",
+        "form",
+        "input",
+        "hr",
+        "img",
+        "select",
+        "textarea",
+        "body",
+        "html",
+        "head",
+        "meta",
+        "q",
+    ]
+)
+BLOCK_TAG_RE = re.compile(
+    r"</?(?:" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")\b[^>]*>", re.I
+)
+INLINE_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
+HEAD_RE = re.compile(r"<head\b[^>]*>(.*?)</head>", _S)
+TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", _S)
+META_RE = re.compile(r"<meta\b([^>]*)>", re.I)
+META_ATTR_RE = re.compile(r'(name|property|content)="([^"]*)"', re.I)
+_REGION_RES = [
+    (re.compile(r"<header\b.*?</header>", _S), HEADER),
+    (re.compile(r"<article\b.*?</article>", _S), BODY),
+    (re.compile(r"<footer\b.*?</footer>", _S), FOOTER),
+]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text one surface shows, normalised; `container` when inside a quote
+    container (blockquote, q, quote admonition), where any statement is a model line."""
+
+    surface: str
+    text: str
+    container: bool = False
+
+
+_LITERAL_RE = re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
+
+
+def marked_texts(markup: str) -> set[str]:
+    """The texts a page marks as literal or as a claim's value: exempt as plain text too
+    (in the search index, which keeps the words but drops the markup)."""
+    if 'class="literal"' not in markup and "claim-value" not in markup:
+        return set()
+    return {normalise(html.unescape(t)).strip() for t in _LITERAL_RE.findall(markup)}
+
+
+_OPTION_RE = re.compile(r"<option\b[^>]*>([^<]*)</option>", re.I)
+
+
+def option_texts(markup: str) -> set[str]:
+    """The options of the page's `select`s: exempt as settings wherever their text goes (the
+    search index keeps it without the markup)."""
+    if "<option" not in markup:
+        return set()
+    return {normalise(html.unescape(t)).strip() for t in _OPTION_RE.findall(markup)} - {""}
+
+
+def remove_exempt(markup: str) -> str:
+    """`markup` without the exempt elements (claims, literals, code...)."""
+    for needle, pattern in EXEMPT_RES:
+        if needle in markup:
+            markup = pattern.sub(" ", markup)
+    return markup
+
+
+def text_runs(markup: str) -> list[str]:
+    """The text of an HTML fragment, split at block boundaries, unescaped and normalised.
+
+    Inline tags vanish without a trace (`<em>50</em> people` reads "50 people"); a block tag
+    ends a run, so text of two table cells never joins into one figure. Both substitutions
+    run in the regex engine, so a page with thousands of navigation tags stays cheap.
+    """
+    flat = INLINE_TAG_RE.sub("", BLOCK_TAG_RE.sub("\x00", markup))
+    out = []
+    for piece in flat.split("\x00"):
+        if piece.isspace() or not piece:
+            continue
+        if "&" in piece:
+            piece = html.unescape(piece)
+        text = normalise(piece).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def attribute_texts(markup: str) -> list[str]:
+    """The values of the attributes people see (title, alt, aria-label, placeholder)."""
+    out = []
+    for name in VISIBLE_ATTRIBUTES:
+        i = markup.find(name)
+        while i != -1:
+            end = markup.find('"', i + len(name))
+            if end == -1:
+                break
+            if markup[i - 1].isspace():
+                value = markup[i + len(name) : end]
+                if "&" in value:
+                    value = html.unescape(value)
+                value = normalise(value).strip()
+                if value:
+                    out.append(value)
+            i = markup.find(name, end)
+    return out
+
+
+def _quote_containers(markup: str) -> tuple[str, list[Segment]]:
+    """Lift quote containers out of `markup`; their text becomes container segments."""
+    found: list[Segment] = []
+    for needle, pattern in QUOTE_CONTAINER_RES:
+        if needle not in markup:
+            continue
+
+        def lift(m: re.Match[str]) -> str:
+            inner = next(g for g in reversed(m.groups()) if g is not None)
+            inner = _ADMONITION_TITLE_RE.sub(" ", inner)
+            text = " ".join(text_runs(inner))
+            if text:
+                found.append(Segment(BODY, text, container=True))
+            return " "
+
+        markup = pattern.sub(lift, markup)
+    return markup, found
+
+
+def fragment_segments(markup: str, surface: str = BODY) -> list[Segment]:
+    """The segments of an HTML fragment (a page's content, a card's field) on one surface."""
+    markup = remove_exempt(markup)
+    markup, quoted = _quote_containers(markup)
+    if surface != BODY:
+        quoted = [Segment(surface, s.text, True) for s in quoted]
+    return (
+        quoted
+        + [Segment(surface, t) for t in text_runs(markup)]
+        + [Segment(ATTRIBUTE if surface == BODY else surface, t) for t in attribute_texts(markup)]
+    )
+
+
+def head_segments(head: str) -> list[Segment]:
+    """`<title>`, meta description and Open Graph / Twitter card texts of a page's head."""
+    out = []
+    title = TITLE_RE.search(head)
+    if title:
+        out.append(Segment(TITLE, normalise(html.unescape(title.group(1))).strip()))
+    for m in META_RE.finditer(head):
+        attrs = {k.lower(): v for k, v in META_ATTR_RE.findall(m.group(1))}
+        name = attrs.get("name") or attrs.get("property") or ""
+        if "content" not in attrs or not name:
+            continue
+        if name == "description":
+            surface = DESCRIPTION
+        elif name.startswith(("og:", "twitter:")) and name.endswith(("title", "description")):
+            surface = OG
+        else:
+            continue
+        out.append(Segment(surface, normalise(html.unescape(attrs["content"])).strip()))
+    return [s for s in out if s.text]
+
+
+def page_segments(document: str) -> list[Segment]:
+    """Every segment of a whole rendered page: head, header, navigation, body, footer."""
+    head = HEAD_RE.search(document)
+    out = head_segments(head.group(1)) if head else []
+    body = document[head.end() :] if head else document
+    regions: list[tuple[int, int, str]] = []
+    for pattern, surface in _REGION_RES:
+        m = pattern.search(body)
+        if m:
+            regions.append((m.start(), m.end(), surface))
+    regions.sort()
+    cursor = 0
+    for start, end, surface in regions:
+        if start < cursor:
+            continue
+        out += fragment_segments(body[cursor:start], NAV)
+        out += fragment_segments(body[start:end], surface)
+        cursor = end
+    out += fragment_segments(body[cursor:], NAV)
+    return out

@@ -1,0 +1,107 @@
+"""Unit tests of the output check's parts: grammar, normalising, extraction, locating."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+import pytest
+
+from studyguide import grammar
+from studyguide.claims import load_registry
+from studyguide.figures import _CURRENCY_SIGNS, find_figures
+from studyguide.locate import SourceFile, locate
+from studyguide.model_lines import find_model_lines, is_model_line
+from studyguide.normalise import normalise, normalise_with_map
+from studyguide.output_check import OutputCheck
+from studyguide.output_text import BODY, DESCRIPTION, NAV, TITLE, page_segments
+
+
+def test_currency_signs_are_unicodes_currency_category() -> None:
+    expected = "".join(
+        chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Sc"
+    )
+    assert set(_CURRENCY_SIGNS) >= set(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("a :claim[x] b", ["x"]),
+        ("::claim[x] is not a claim", []),
+        ("two :claim[ a ] :claim[b]", ["a", "b"]),
+        ("no :claim[\nbroken]", []),
+    ],
+)
+def test_claim_ids(text: str, ids: list[str]) -> None:
+    assert grammar.claim_ids(text) == ids
+
+
+def test_script_lines_and_literals() -> None:
+    assert grammar.script_id("  ::script[goal]  ") == "goal"
+    assert grammar.script_id("say ::script[goal]") is None
+    assert grammar.literal("45\n minutes") == ":literal[45 minutes]"
+    assert grammar.referenced_ids(":claim[a] ::script[b] :literal[c]") == ["a", "b"]
+
+
+def test_normalise_reads_text_as_a_reader_does() -> None:
+    assert normalise("45\u00a0min\u00adutes\n  and \uff14\uff15\u200b%") == "45 minutes and 45%"
+    flat, where = normalise_with_map("a\n\n  \uff14b")
+    assert flat == "a 4b" and where == [0, 1, 5, 6]
+
+
+def test_figures_find_what_readers_could_quote() -> None:
+    text = "Pay is $185,000 for four interviewers in 45 minutes, not OAuth 2.0 in the 1980s."
+    assert [text[a:b] for a, b in find_figures(text)] == [
+        "$185,000",
+        "four interviewers",
+        "45 minutes",
+    ]
+
+
+def test_model_lines_in_any_quote_style_but_not_questions() -> None:
+    assert [m[2] for m in find_model_lines("« je commencerais par les chercheurs et la métrique »")]
+    assert not is_model_line("How would you design a model registry for a team?")
+    assert is_model_line("We start.", container=True)
+
+
+def test_page_segments_name_each_surface() -> None:
+    document = (
+        '<html><head><title>T 1</title><meta name="description" content="D 2"></head><body>'
+        '<header class="md-header">H</header><nav class="md-nav"><a>N 3</a></nav>'
+        '<article class="md-content__inner"><p>B <code>4</code> <a class="claim" '
+        'title="x 5">6</a></p></article></body></html>'
+    )
+    surfaces = {(s.surface, s.text) for s in page_segments(document)}
+    assert {(TITLE, "T 1"), (DESCRIPTION, "D 2"), (NAV, "N 3"), (BODY, "B")} <= surfaces
+    assert not any("4" in t or "5" in t or "6" in t for _, t in surfaces)
+
+
+def test_locate_finds_wrapped_emphasised_text_and_skips_literals() -> None:
+    source = SourceFile("docs/p.md", ":literal[45 minutes] and _45_\n  minutes")
+    assert locate("45 minutes", [source]) == (source, 1, 27)
+
+
+def test_claim_values_exempt_only_where_markup_cannot_mark_them() -> None:
+    registry, _ = load_registry(
+        "sources:\n  s:\n    title: S\n    date: 2026-01-01\n    note: n\nclaims:\n"
+        '  c:\n    value: "45 minutes"\n    kind: fact\n    source: s\n'
+    )
+    check = OutputCheck(registry)
+    source = SourceFile("docs/p.md", "---\ntitle: It takes 45 minutes\n---\nIt takes 45 minutes.\n")
+    head = "<title>It takes 45 minutes</title>"
+    body = '<article class="md-content__inner"><p>It takes 45 minutes.</p></article>'
+    problems = check.page(f"<html><head>{head}</head><body>{body}</body></html>", [source], "x")
+    # In the title the value is exempt as text; in the page text a hand-typed copy is not.
+    assert [(p.line, p.message.split(" — ")[0]) for p in problems] == [
+        (4, 'unsourced figure "45 minutes"')
+    ]
+    assert 'the claim "c" has this value' in problems[0].message
+
+
+def test_each_occurrence_in_the_page_text_is_its_own_problem() -> None:
+    from studyguide.scan import find_unsourced
+
+    text = "# It takes 45 minutes\n\nIt takes :literal[45 minutes] here and 45 minutes there.\n"
+    problems = find_unsourced(text, "docs/p.md")
+    assert [(p.line, p.col) for p in problems] == [(1, 12), (3, 40)]
