@@ -6,8 +6,8 @@ Thin event functions over `studyguide.offline_app` (manifest, icons, theme colou
   that removes any earlier one, so edits always show).
 - on_config: make the manifest, the icons and the minified registration script, and tell
   the templates about them in `config.extra.offline` (overrides/main.html links them and
-  loads the script after the page's `load` event; overrides/partials/copyright.html holds
-  the footer's "Works offline" line).
+  loads the script after the page's `load` event; the script adds the footer's "Works
+  offline" line).
 - on_files: publish them; drop the sources `assets/sw.js` and `assets/offline.js`.
 - on_post_build: write `sw.js` at the site root with the precache manifest of everything
   built. `make build` writes it once more after the downloads (scripts/offline_manifest.py).
@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from studyguide.assets import fingerprint, loader, minify_js
-from studyguide.offline_app import ICONS, MANIFEST, icons, palettes, web_manifest
+from studyguide.offline_app import MANIFEST, icons, palettes, web_manifest
 from studyguide.offline_precache import write_service_worker
 
 WORKER_SOURCE = "assets/sw.js"
@@ -88,7 +88,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "loader": loader(SCRIPT_PLACEHOLDER, lazy=True),
         "placeholder": SCRIPT_PLACEHOLDER,
         "manifest": MANIFEST,
-        "touch_icon": ICONS[0].uri,
     }
     return config
 

@@ -43,6 +43,11 @@ UPDATE = '[data-offline-status][data-state="update"]'
 FLASHCARD = ".fc-js .fc-q:not([hidden])"
 DOWNLOADS = ["study-sheet.pdf", "study-sheet-a4.pdf", "flashcards.apkg", "flashcards.csv"]
 CACHE_NAMES = "caches.keys().then(k => k.filter(n => n.startsWith('wbpm-guide-')))"
+# What `mkdocs serve` puts in the footer (overrides/partials/copyright.html).
+PREVIEW_MARKER = (
+    '<div class="md-copyright"><div class="offline-status" data-offline-status '
+    'data-offline-mode="off" role="status" hidden></div>'
+)
 # How long a first visit may take to save the whole guide (about 2 MB from 127.0.0.1).
 READY_TIMEOUT_MS = 60_000
 
@@ -81,6 +86,7 @@ def deploy(complete_site: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 def context(browser: object) -> Iterator[object]:
     """A fresh browser context: its own service workers, caches and localStorage."""
     ctx = browser.new_context()  # type: ignore[attr-defined]
+    ctx.set_default_timeout(READY_TIMEOUT_MS)  # two shared cores: allow for a slow moment
     try:
         yield ctx
     finally:
@@ -280,7 +286,7 @@ def test_the_preview_worker_removes_an_earlier_offline_copy(context, deploy) -> 
     (folder / "sw.js").write_text(service_worker(template, None), "utf-8")
     for html in folder.rglob("*.html"):  # the preview's pages, as `mkdocs serve` makes them
         text = html.read_text("utf-8")
-        html.write_text(text.replace('data-offline-mode="on"', 'data-offline-mode="off"'), "utf-8")
+        html.write_text(text.replace('<div class="md-copyright">', PREVIEW_MARKER, 1), "utf-8")
     with page.expect_navigation():  # the switched-off worker reloads its pages
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     page.wait_for_selector('[data-offline-status][data-state="off"]', state="attached")

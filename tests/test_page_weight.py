@@ -1,5 +1,6 @@
 """Page weight at first render, gzip, as `make bench` reports it (issue 14): home and content
-pages at most 74 KB, a deck page at most 88 KB with the scheduler; content pages load no
+pages at most 74 KB, a deck page at most 88 KB with the scheduler (each plus 100 B for the
+offline guide's manifest link and loader, issue 15); content pages load no
 feature script; every page's own CSS and JS (the vendored scheduler excepted) within the
 project's budget. The check can fail: a bloated page is over its limit."""
 
@@ -20,7 +21,14 @@ from studyguide.bench.weight import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-LIMITS = {"": 74_000, "frameworks/impact-first/": 74_000, "DECK": 88_000}
+# Issue 15's installable, offline guide puts on every page a manifest link and the after-load
+# loader of its registration script, plus its footer button style: 82 B gzip measured on home.
+OFFLINE_SHELL = 100
+LIMITS = {
+    "": 74_000 + OFFLINE_SHELL,
+    "frameworks/impact-first/": 74_000 + OFFLINE_SHELL,
+    "DECK": 88_000 + OFFLINE_SHELL,
+}
 
 
 def first_deck(site: Path) -> str:
@@ -60,7 +68,7 @@ def test_home_loads_its_summary_after_first_render(site_dir: Path) -> None:
     html = (site_dir / "index.html").read_text("utf-8")
     _, scripts = linked_assets(html)
     assert not [s for s in scripts if "page-" in s]
-    (late,) = after_load_scripts(html)
+    (late,) = [s for s in after_load_scripts(html) if "page-" in s]  # offline.js aside
     assert "page-store-progress." in late and after_load_weight(site_dir, "") > 0
 
 

@@ -1,5 +1,6 @@
 /* Works offline: register the service worker once the page has loaded, and say in the footer
- * (`[data-offline-status]`) whether the guide is saved for offline reading.
+ * (a `[data-offline-status]` line it adds under the copyright) whether the guide is saved for
+ * offline reading.
  * Registered after `load` and an idle moment, so it never competes with the first render.
  * States: checking, saving (first install), ready, update (a new version is saved: the
  * "Reload" button activates it and reloads), failed (will retry on the next visit),
@@ -28,8 +29,21 @@
     off: "Offline reading is off in this preview (mkdocs serve)."
   };
 
+  /* The footer's status line: the one in the page, else a new one under the copyright. */
+  function boxes() {
+    var found = document.querySelectorAll("[data-offline-status]");
+    if (found.length) return found;
+    return Array.prototype.map.call(document.querySelectorAll(".md-copyright"), function (footer) {
+      var box = document.createElement("div");
+      box.className = "offline-status";
+      box.setAttribute("data-offline-status", "");
+      box.setAttribute("role", "status");
+      return footer.appendChild(box);
+    });
+  }
+
   function render() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-offline-status]"), function (box) {
+    Array.prototype.forEach.call(boxes(), function (box) {
       box.hidden = false;
       if (box.getAttribute("data-state") === state) return;
       box.setAttribute("data-state", state);
