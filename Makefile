@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads pdf system-deps test test-unit lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
+.PHONY: help venv serve build site downloads offline pdf system-deps test test-unit lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -40,8 +40,13 @@ serve: $(VENV)/.stamp
 site: $(VENV)/.stamp
 	$(MKDOCS) build --strict --clean --site-dir site
 
-# Everything published: the site plus the downloads built from it.
-build: site downloads
+# Everything published: the site, the downloads built from it, and last the service worker's
+# precache manifest, written again so that it lists the downloads too (hooks/offline.py wrote
+# the first one, of the pages alone, when MkDocs finished).
+build: site downloads offline
+
+offline: site downloads
+	$(PY) scripts/offline_manifest.py --site-dir site
 
 downloads: site flashcards pdf
 

@@ -155,10 +155,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
         ctx.add_page(src_uri, result)
     state = _output_state(config)
-    state.check.add_exempt(result.plain)
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
-            page.meta[key] = state.plain(page.meta[key])
+            page.meta[key] = state.plain(page.meta[key], src_uri)
     return result.markdown
 
 
@@ -210,12 +209,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     src_uri = page.file.src_uri
     generated = page.file.generated_by is not None or src_uri not in ctx.sources
     files, fallback = page_files(state, src_uri, generated, _docs_rel(config, src_uri))
-    found = state.check_page(output, page.url, files, fallback)
+    result = ctx.pages.get(src_uri)
+    shown = state.shown(src_uri, result.used, result.plain) if result else None
+    found = state.check_page(output, page.url, files, fallback, shown)
     if _mode["command"] != "serve":
         return output
-    result = ctx.pages.get(src_uri)
-    shown = sorted(set((result.problems if result else []) + found))
-    return banner_html(output, shown) if shown else output
+    listed = sorted(set((result.problems if result else []) + found))
+    return banner_html(output, listed) if listed else output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from studyguide.claims import Registry
 from studyguide.expand import expand_plain
 from studyguide.locate import SourceFile
+from studyguide.normalise import normalise
 from studyguide.output_check import OutputCheck
 from studyguide.output_text import marked_texts, option_texts, page_segments
 from studyguide.problems import Problem
@@ -46,6 +47,8 @@ class OutputState:
     problems: list[Problem] = field(default_factory=list)
     reported: dict[str, set[str]] = field(default_factory=dict)
     files_for: dict[str, tuple[list[SourceFile], str]] = field(default_factory=dict)
+    local: dict[str, set[str]] = field(default_factory=dict)
+    page_plain: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def create(
@@ -71,11 +74,20 @@ class OutputState:
         pages = {uri: SourceFile(prefix + uri, text) for uri, text in sources.items()}
         return cls(registry, OutputCheck(registry), pages, includes, settings)
 
-    def plain(self, text: str) -> str:
-        """`text` with the claim syntax expanded as plain text, what it put in exempt."""
+    def plain(self, text: str, page: str | None = None) -> str:
+        """`text` with the claim syntax expanded as plain text; what it put in is exempt on
+        `page` (its front matter, say; every page when None) and on the shared surfaces."""
         done, put = expand_plain(text, self.registry)
-        self.check.add_exempt(put)
+        self.check.add_exempt(put)  # other pages show it too: in nav, header and footer
+        self.page_plain.setdefault(page or "", set()).update(put)
         return done
+
+    def shown(self, page: str, used: Iterable[str], plain: Iterable[str]) -> set[str]:
+        """What a page shows as plain text from claims and literals: the values of the
+        claims it uses, the literals it put in tags, and its expanded front matter."""
+        values = {self.registry.text(cid) for cid in used if cid in self.registry.claims}
+        site = self.page_plain.get("", set())  # site_name, site_description, copyright
+        return values | set(plain) | self.page_plain.get(page, set()) | site
 
     def expand_nav(self, nav: Any) -> None:
         """Expand the claim syntax in every navigation title given in `mkdocs.yml`."""
@@ -98,11 +110,25 @@ class OutputState:
         return [page, *used, *self.settings, *self.includes.values()]
 
     def check_page(
-        self, output: str, url: str, files: list[SourceFile], fallback: str
+        self,
+        output: str,
+        url: str,
+        files: list[SourceFile],
+        fallback: str,
+        shown: Iterable[str] | None = None,
     ) -> list[Problem]:
-        """The output check on one rendered page; its problems are kept for the report."""
-        self.check.add_exempt(marked_texts(output))
-        findings = self.check.findings(page_segments(output))
+        """The output check on one rendered page; its problems are kept for the report.
+
+        `shown` are the claim values and literals the page itself put where markup cannot
+        go (its `<title>`, an attribute): exempt there, and in its search index entries. A
+        page that came expanded (a flashcard deck) has none: any value of the build is.
+        """
+        marked = marked_texts(output)
+        self.check.add_exempt(marked)
+        own = None
+        if shown is not None:
+            own = self.local[url] = {normalise(t) for t in shown} | marked
+        findings = self.check.findings(page_segments(output), own)
         # What the search index may show of this page without markup that is not a figure.
         self.reported.setdefault(url, set()).update(f.text for f in findings)
         self.reported[url].update(option_texts(output))
@@ -113,7 +139,9 @@ class OutputState:
 
     def check_search_index(self, index_json: str) -> None:
         """The output check on the search index (what it holds beyond the pages)."""
-        self.problems += self.check.search_index(index_json, self.files_for, self.reported)
+        self.problems += self.check.search_index(
+            index_json, self.files_for, self.reported, self.local
+        )
 
 
 def page_files(

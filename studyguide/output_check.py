@@ -33,7 +33,10 @@ from studyguide.output_text import (
     ATTRIBUTE,
     BODY,
     DOWNLOAD,
+    FOOTER,
     HEAD_SURFACES,
+    HEADER,
+    NAV,
     SEARCH,
     Segment,
     fragment_segments,
@@ -44,6 +47,8 @@ from studyguide.problems import Problem
 FIGURE = "unsourced-figure"
 # Surfaces whose claims carry markup (so a value typed by hand is not exempt there).
 MARKED_SURFACES = frozenset({BODY, DOWNLOAD})
+# Surfaces every page shares, showing other pages' titles.
+SHARED_SURFACES = frozenset({NAV, HEADER, FOOTER})
 # The page's own text, where every occurrence of a finding is its own problem.
 PAGE_TEXT_SURFACES = frozenset({BODY, ATTRIBUTE, DOWNLOAD, SEARCH})
 SCRIPT = "unsourced-script"
@@ -131,17 +136,21 @@ class OutputCheck:
             return False
         return any(found in e and e in text for e in min(lists, key=len))
 
-    def _scan(self, segment: Segment) -> list[tuple[str, str]]:
+    def _scan(self, segment: Segment, local: set[str] | None) -> list[tuple[str, str]]:
         key = (segment.text, segment.container)
         got = self._seen.get(key)
         if got is None:
             got = self._seen[key] = scan_text(segment.text, container=segment.container)
-        if got and segment.surface not in MARKED_SURFACES:
-            # Where markup cannot mark a claim, its value (or a literal) is exempt as text.
-            return [(k, t) for k, t in got if not self._is_exempt(t, segment.text)]
-        return got
+        if not got or segment.surface in MARKED_SURFACES:
+            return got
+        # Where markup cannot mark a claim, its value (or a literal) is exempt as text: on the
+        # page's own surfaces only what the page itself shows (`local`), on the navigation,
+        # header and footer (other pages' titles) any claim value or literal of the build.
+        if local is not None and segment.surface not in SHARED_SURFACES:
+            return [(k, t) for k, t in got if not _held_by(t, segment.text, local)]
+        return [(k, t) for k, t in got if not self._is_exempt(t, segment.text)]
 
-    def findings(self, segments: Iterable[Segment]) -> list[Finding]:
+    def findings(self, segments: Iterable[Segment], local: set[str] | None = None) -> list[Finding]:
         """Every finding in the segments: each occurrence in the page's own text (body and
         its attributes, counted in order, so each is located at its own place), then what
         other surfaces show that the page text does not (a heading repeated in the table
@@ -153,11 +162,11 @@ class OutputCheck:
             if segment.surface not in PAGE_TEXT_SURFACES:
                 rest.append(segment)
                 continue
-            for kind, text in self._scan(segment):
+            for kind, text in self._scan(segment, local):
                 out.append(Finding(kind, text, segment.surface, counts[kind, text]))
                 counts[kind, text] += 1
         for segment in rest:
-            for kind, text in self._scan(segment):
+            for kind, text in self._scan(segment, local):
                 if (kind, text) not in counts:
                     counts[kind, text] += 1
                     out.append(Finding(kind, text, segment.surface))
@@ -178,6 +187,7 @@ class OutputCheck:
         index_json: str,
         files_for: Mapping[str, tuple[list[SourceFile], str]],
         reported: Mapping[str, set[str]],
+        local: Mapping[str, set[str]] | None = None,
     ) -> list[Problem]:
         """Problems in Material's search index not already reported for the page.
 
@@ -195,7 +205,8 @@ class OutputCheck:
         for url, segments in by_page.items():
             files, fallback = files_for.get(url, ([], f"(search index) {url or 'home'}"))
             known = reported.get(url, set())
-            fresh = [f for f in self.findings(segments) if f.text not in known]
+            own = local.get(url) if local is not None else None
+            fresh = [f for f in self.findings(segments, own) if f.text not in known]
             problems += self.problems(fresh, files, fallback)
         return problems
 
@@ -261,6 +272,11 @@ class OutputCheck:
         """The claim whose value this figure is, when exactly one claim has the value."""
         ids = self.values.get(finding.text) or self.values.get(finding.text.replace(" ", ""))
         return ids[0] if ids and len(ids) == 1 else None
+
+
+def _held_by(found: str, text: str, exempt: set[str]) -> bool:
+    """Whether `found` is part of (or holds) one of the `exempt` texts `text` shows."""
+    return any((found in e or e in found) and e in text for e in exempt)
 
 
 def _opening_col(source: SourceFile, line: int, col: int, kind: str) -> int:

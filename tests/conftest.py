@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 
@@ -37,6 +37,11 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"
 # WCAG 2.5.3 (the accessible name contains the visible label): experimental in axe, so off
 # by default; the tests that show controls with visible labels and names turn it on.
 LABEL_IN_NAME = ("label-content-name-mismatch",)
+# The two palettes: the media query a reader's system sets, and Material's scheme name.
+SCHEMES: dict[str, tuple[Literal["light", "dark"], str]] = {
+    "light": ("light", "default"),
+    "dark": ("dark", "slate"),
+}
 # Headers the tests' server sends: nothing cached between tests, and the header that lets
 # linkchecker skip its politeness wait.
 TEST_SERVER_HEADERS = {"LinkChecker": "1", "Cache-Control": "no-store"}

@@ -9,11 +9,11 @@ can fail: a page with known violations must be reported.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import LABEL_IN_NAME, axe_violations, describe
+from tests.conftest import LABEL_IN_NAME, SCHEMES, axe_violations, describe
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -29,10 +29,6 @@ PAGES = [
     "practice/",
     "sources/#claim-base-salary",
 ]
-SCHEMES: dict[str, tuple[Literal["light", "dark"], str]] = {
-    "light": ("light", "default"),
-    "dark": ("dark", "slate"),
-}
 
 
 # Pages built to fail: an image without a text alternative and grey-on-grey text; a button

@@ -457,7 +457,8 @@ def test_home_summary_hidden_when_empty_and_shown_after_activity(page, served_si
     score(page, dict.fromkeys(DIMS, "adequate"))
     page.get_by_role("button", name="Save attempt").click()
     page.goto(served_site)
-    ids = page.get_attribute("[data-progress-summary]", "data-fc-ids").split()
+    url = page.get_attribute("[data-progress-summary]", "data-fc-ids-url")
+    ids = page.evaluate("(u) => fetch(u).then((r) => r.json())", url)
     cards = json.dumps(
         {
             "v": 1,
