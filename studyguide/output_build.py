@@ -75,20 +75,19 @@ class OutputState:
         return cls(registry, OutputCheck(registry), pages, includes, settings)
 
     def plain(self, text: str, page: str | None = None) -> str:
-        """`text` with the claim syntax expanded as plain text, what it put in exempt (for
-        `page` alone when given: its front matter, say; else for the whole build)."""
+        """`text` with the claim syntax expanded as plain text; what it put in is exempt on
+        `page` (its front matter, say; every page when None) and on the shared surfaces."""
         done, put = expand_plain(text, self.registry)
-        if page is None:
-            self.check.add_exempt(put)
-        else:
-            self.page_plain.setdefault(page, set()).update(put)
+        self.check.add_exempt(put)  # other pages show it too: in nav, header and footer
+        self.page_plain.setdefault(page or "", set()).update(put)
         return done
 
     def shown(self, page: str, used: Iterable[str], plain: Iterable[str]) -> set[str]:
         """What a page shows as plain text from claims and literals: the values of the
         claims it uses, the literals it put in tags, and its expanded front matter."""
         values = {self.registry.text(cid) for cid in used if cid in self.registry.claims}
-        return values | set(plain) | self.page_plain.get(page, set())
+        site = self.page_plain.get("", set())  # site_name, site_description, copyright
+        return values | set(plain) | self.page_plain.get(page, set()) | site
 
     def expand_nav(self, nav: Any) -> None:
         """Expand the claim syntax in every navigation title given in `mkdocs.yml`."""

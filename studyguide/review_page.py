@@ -57,7 +57,8 @@ def render_tools() -> str:
         + "</select></p>\n"
         '<p class="fc-help">The share of cards you should still remember when they come back. '
         "Higher means more reviews for a little more recall; the preselected value is the "
-        "scheduler's default and a good balance.</p>\n"
+        "scheduler's default and a good balance. The scheduler is FSRS, from the ts-fsrs "
+        'library (<a href="../assets/vendor/ts-fsrs.LICENSE.txt">MIT licence</a>).</p>\n'
         '<p><label for="fc-new-per-day">New cards a day</label> '
         '<input id="fc-new-per-day" name="newPerDay" type="number" min="0" max="500" '
         'step="1" value="20" inputmode="numeric"></p>\n'

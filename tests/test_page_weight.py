@@ -1,8 +1,8 @@
 """Page weight at first render, gzip, as `make bench` reports it (issue 14): content pages at
 most 74 KB, the home page 76 KB (it lists every card id), a deck page at most 88 KB with the
-scheduler; content pages load no feature script; every page's own CSS and JS (the vendored
-scheduler excepted) within the project's budget. The check can fail: a bloated page is over
-its limit."""
+scheduler (each plus 100 B for the offline guide's manifest link and loader, issue 15);
+content pages load no feature script; every page's own CSS and JS (the vendored scheduler
+excepted) within the project's budget. The check can fail: a bloated page is over its limit."""
 
 from __future__ import annotations
 
@@ -21,9 +21,14 @@ from studyguide.bench.weight import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-# The home page carries every card id for its progress summary (`data-fc-ids`): about 12 bytes
-# gzip per card, so it gets the room of the issue-17 decks (225 cards, up from 160).
-LIMITS = {"": 76_000, "frameworks/impact-first/": 74_000, "DECK": 88_000}
+# Issue 15's installable, offline guide puts on every page a manifest link and the after-load
+# loader of its registration script, plus its footer button style: 82 B gzip measured on home.
+OFFLINE_SHELL = 100
+LIMITS = {
+    "": 76_000 + OFFLINE_SHELL,  # every card id (`data-fc-ids`): issue 17 decks
+    "frameworks/impact-first/": 74_000 + OFFLINE_SHELL,
+    "DECK": 88_000 + OFFLINE_SHELL,
+}
 
 
 def first_deck(site: Path) -> str:
@@ -63,9 +68,21 @@ def test_home_loads_its_summary_after_first_render(site_dir: Path) -> None:
     html = (site_dir / "index.html").read_text("utf-8")
     _, scripts = linked_assets(html)
     assert not [s for s in scripts if "page-" in s]
-    (late,) = after_load_scripts(html)
-    assert "page-store-progress." in late and after_load_weight(site_dir, "") > 0
+    late = after_load_scripts(html)
+    assert any("page-store-progress." in u for u in late) and after_load_weight(site_dir, "") > 0
 
 
 def test_limit_check_can_fail() -> None:
     assert Weight(html=10_000, css=30_000, js=40_000).total > LIMITS[""]
+
+
+@pytest.mark.integration
+def test_home_summary_gets_every_card_id_from_a_file(site_dir: Path) -> None:
+    """The card ids the summary counts are a JSON file, not part of the home page."""
+    import json
+
+    html = (site_dir / "index.html").read_text("utf-8")
+    assert 'data-fc-ids-url="flashcards/card-ids.json"' in html and "data-fc-ids=" not in html
+    ids = json.loads((site_dir / "flashcards/card-ids.json").read_text("utf-8"))
+    rows = (site_dir / "flashcards/index.html").read_text("utf-8")
+    assert ids and all(f"{i}" in rows for i in ids)

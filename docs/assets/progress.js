@@ -4,8 +4,8 @@
  * labelled checkboxes. Ticks live in the checklist store (stores.js), by an id hashed from the
  * item's text, not its position: reordering keeps ticks, rewording clears that tick. The page
  * holds the bar (`[data-progress-bar]`) in its final place, so filling it shifts nothing.
- * Summary: `[data-progress-summary]` (its `data-fc-ids` lists every card, put there by
- * hooks/flashcards.py) shows flashcards "N due · M new" with a link to the Review page,
+ * Summary: `[data-progress-summary]` (its `data-fc-ids-url` names the JSON list of every card
+ * id, from hooks/flashcards.py) shows flashcards "N due · M new" with a link to Review,
  * checklist done x/y and practice attempts, all read-only. Start-up: GuideStart.onPage.
  * Loaded in the browser as the global `GuideProgress`; `itemId` also in Node.
  */
@@ -102,11 +102,20 @@
     return Stores.dueLine(r.value.cards, ids, Date.now(), Stores.settings.read().value);
   }
 
+  /* Fill the summary once the list of card ids (hooks/flashcards.py) has arrived; without
+   * it (offline, not cached) the flashcards line is left out. */
   function summary() {
     var box = doc.querySelector("[data-progress-summary]");
     if (!box) return;
-    var rows = [], ids = (box.getAttribute("data-fc-ids") || "").split(" ").filter(Boolean);
-    var review = box.getAttribute("data-review-href") || "review/";
+    var url = box.getAttribute("data-fc-ids-url");
+    if (!url) { fillSummary(box, []); return; }
+    root.fetch(url).then(function (r) { return r.ok ? r.json() : []; })
+      .catch(function () { return []; })
+      .then(function (ids) { if (box.isConnected) fillSummary(box, ids); });
+  }
+
+  function fillSummary(box, ids) {
+    var rows = [], review = "review/";
     if (ids.length) rows.push(["cards", "Flashcards", cardsLine(ids), review]);
     var c = Stores.checklist.read().value, n = Object.keys(c.done).length;
     if (n) rows.push(["checklist", "Checklist", n + " of " + c.ids.length + " done", "checklist/"]);
