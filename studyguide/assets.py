@@ -85,17 +85,23 @@ FEATURES = (
         ('data-fc-deck="', "data-fc-index"),
         ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
     ),
-    # The practice history's rules (practice-score.js) come with each feature that reads it.
-    Feature("backup", ("data-backup",), ("assets/practice-score.js", "assets/backup.js")),
+    # The practice history's rules (practice-history.js) come with each feature that reads it;
+    # the room's arithmetic (practice-score.js) only with the practice room.
+    Feature("backup", ("data-backup",), ("assets/practice-history.js", "assets/backup.js")),
     Feature(
         "practice",
         ("data-practice",),
-        ("assets/practice-score.js", "assets/practice-view.js", "assets/practice.js"),
+        (
+            "assets/practice-history.js",
+            "assets/practice-score.js",
+            "assets/practice-view.js",
+            "assets/practice.js",
+        ),
     ),
     Feature(
         "progress",
         ("data-progress-summary", "data-progress-bar"),
-        ("assets/practice-score.js", "assets/progress.js"),
+        ("assets/practice-history.js", "assets/progress.js"),
         after_load=True,
     ),
 )

@@ -32,7 +32,8 @@ def test_bundle_holds_each_source_once_and_vendored_files_verbatim() -> None:
     }.__getitem__
     text = bundle_features([STORE, BY_NAME["backup"], BY_NAME["progress"]], read)
     head = text.splitlines()[0]
-    assert head.count("assets/practice-score.js") == 1
+    assert head.count("assets/practice-history.js") == 1
+    assert "assets/practice-score.js" not in head, "the room's arithmetic stays in the room"
     assert head.index("assets/storage.js") < head.index("assets/stores.js")
     cards = bundle_features([STORE, BY_NAME["cards"]], read)
     assert "/* assets/vendor/ts-fsrs.min.js */" in cards, "vendored text kept as is"

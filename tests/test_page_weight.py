@@ -45,7 +45,9 @@ def test_first_render_within_the_limit(site_dir: Path, page: str) -> None:
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("page", ["", "frameworks/impact-first/", "checklist/", "DECK", "review/"])
+@pytest.mark.parametrize(
+    "page", ["", "frameworks/impact-first/", "checklist/", "DECK", "review/", "flashcards/"]
+)
 def test_own_code_per_page_within_the_budget(site_dir: Path, page: str) -> None:
     path = f"flashcards/{first_deck(site_dir)}/" if page == "DECK" else page
     assert own_weight(site_dir, path) <= OWN_ASSETS_BUDGET

@@ -22,7 +22,7 @@
   function dep(global, file) { return root[global] || (node ? require(file) : null); }
   var Storage = dep("GuideStorage", "./storage.js");
   /* The practice history's rules, loaded only by pages that read that history. */
-  function practiceRules() { return dep("GuidePracticeScore", "./practice-score.js"); }
+  function practiceRules() { return dep("GuidePracticeHistory", "./practice-history.js"); }
 
   function isNum(x) { return typeof x === "number" && isFinite(x); }
   function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }

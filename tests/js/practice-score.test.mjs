@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import ps from "../../docs/assets/practice-score.js";
+import history from "../../docs/assets/practice-history.js";
 
 const claims = readFileSync(new URL("../../docs/claims.yml", import.meta.url), "utf8");
 
@@ -228,4 +229,13 @@ test("attempts may carry a self-check: ticked items and how many were offered", 
   const { store, reset } = ps.parseHistory(text);
   assert.deepEqual(store.attempts, [base, ticked]);
   assert.equal(reset, true);
+});
+
+test("the history rules are practice-history.js's own, re-exported unchanged", () => {
+  for (const name of ["emptyHistory", "isValidAttempt", "parseHistory", "checkSummary", "addAttempt"]) {
+    assert.equal(ps[name], history[name], name);
+  }
+  assert.equal(ps.MAX_ATTEMPTS, history.MAX_ATTEMPTS);
+  assert.equal(ps.LEVELS, history.LEVELS);
+  assert.equal(history.weightedScore, undefined, "no room arithmetic in the history module");
 });
