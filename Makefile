@@ -8,13 +8,14 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads offline pdf system-deps test lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
+.PHONY: help venv serve build site downloads offline pdf system-deps test test-unit lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
 	@echo "make build   - strict build of the publishable site/ (downloads included)"
 	@echo "make test    - lint, unit, integration and browser tests"
-	@echo "make lint    - ESLint, ruff and the pre-commit checks"
+	@echo "make lint    - ESLint, ruff, mypy and the pre-commit checks"
+	@echo "make test-unit - the fast tier: pure functions only, no build, no browser (seconds)"
 	@echo "make build-properdocs - the same strict build with ProperDocs (the MkDocs 1.6 fork)"
 	@echo "make bench   - build cost per page (hooks vs plain), scale, page weight: tables"
 	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
@@ -116,10 +117,17 @@ audit: $(VENV)/.stamp system-deps node_modules/.stamp site
 test: $(VENV)/.stamp system-deps node_modules/.stamp lint build test-js
 	GUIDE_SITE_DIR=site $(PY) -m pytest
 
+# The fast tier: tests of pure functions, no site build and no browser (seconds). Tests are
+# put in the slow tiers by the fixtures they use (tests/conftest.py) or by their marks.
+test-unit: $(VENV)/.stamp
+	$(PY) -m pytest -m "not integration and not browser" -q
+
 lint: $(VENV)/.stamp node_modules/.stamp
 	node_modules/.bin/eslint .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@# Types: the package, hooks, scripts and tests (settings in pyproject.toml).
+	$(VENV)/bin/mypy
 	@# All files, new ones too: `--all-files` would skip files not yet added to git.
 	$(VENV)/bin/pre-commit run --show-diff-on-failure --files $$(git ls-files --cached --others --exclude-standard)
 
@@ -140,5 +148,5 @@ freshness: $(VENV)/.stamp
 	$(PY) scripts/freshness.py $(FRESHNESS_ARGS)
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache $(VENV)
+	rm -rf site .pytest_cache .ruff_cache .mypy_cache $(VENV) *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -24,7 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from studyguide.cards import ExpandedCard, collect_cards, expand_cards
+from studyguide.card_expand import ExpandedCard, expand_cards
+from studyguide.cards import collect_cards
 from studyguide.context import GeneratedPage
 from studyguide.deck_nav import deck_nav
 from studyguide.deck_pages import FOLDER, INDEX, deck_slug, group_decks, render_deck, render_index

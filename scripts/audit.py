@@ -23,29 +23,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from studyguide.bench.stats import markdown_table
+from studyguide.chromium import CHROMIUM, CHROMIUM_FLAGS
 from studyguide.static_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
+Report = dict[str, Any]  # a Lighthouse report: JSON, read by key
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
-CHROMIUM = "/usr/bin/chromium"
+# Lighthouse starts Chromium itself: headless, with the flags every run here uses.
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_FLAGS]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-    "--disable-extensions",
-    "--disable-sync",
-    "--metrics-recording-only",
-]
 METRICS = [
     "first-contentful-paint",
     "largest-contentful-paint",
@@ -63,7 +53,7 @@ def key_pages(site: Path) -> list[str]:
     return [p for p in pages if (site / p / "index.html").is_file()]
 
 
-def lighthouse(url: str, out: Path) -> dict[str, object]:
+def lighthouse(url: str, out: Path) -> Report:
     """Run Lighthouse once on `url` (mobile preset) and return its JSON report."""
     cmd = [
         str(LIGHTHOUSE),
@@ -78,30 +68,31 @@ def lighthouse(url: str, out: Path) -> dict[str, object]:
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0 or not out.is_file():
         raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-3000:]}")
-    return json.loads(out.read_text(encoding="utf-8"))
+    report: Report = json.loads(out.read_text(encoding="utf-8"))
+    return report
 
 
-def scores(report: dict[str, object]) -> dict[str, int]:
+def scores(report: Report) -> dict[str, int]:
     """Category scores of a report, 0–100."""
-    cats = report["categories"]  # type: ignore[index]
-    return {c: round(float(cats[c]["score"] or 0) * 100) for c in CATEGORIES}  # type: ignore[index]
+    cats = report["categories"]
+    return {c: round(float(cats[c]["score"] or 0) * 100) for c in CATEGORIES}
 
 
-def lost_points(report: dict[str, object]) -> list[str]:
+def lost_points(report: Report) -> list[str]:
     """The weighted audits below a full score: what costs points, for the notes."""
-    audits = report["audits"]  # type: ignore[index]
+    audits = report["audits"]
     out = []
     for cat in CATEGORIES:
-        for ref in report["categories"][cat]["auditRefs"]:  # type: ignore[index]
-            a = audits[ref["id"]]  # type: ignore[index]
+        for ref in report["categories"][cat]["auditRefs"]:
+            a = audits[ref["id"]]
             if ref.get("weight", 0) and a.get("score") is not None and a["score"] < 1:
                 out.append(f"{cat}: {a['id']} {a['score']:.2f} {a.get('displayValue', '')}".strip())
     return out
 
 
-def metric(report: dict[str, object], name: str) -> str:
+def metric(report: Report, name: str) -> str:
     """A metric's display value (e.g. `1.2 s`)."""
-    return str(report["audits"][name].get("displayValue", "—"))  # type: ignore[index]
+    return str(report["audits"][name].get("displayValue", "—"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,7 +38,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from studyguide.sheet_check import local_addresses, sheet_problems
@@ -88,7 +88,7 @@ def sheet_document(page_html: str) -> str:
     article = soup.select_one("article.md-content__inner")
     if article is None:
         raise ValueError("the built study sheet has no <article class=md-content__inner>")
-    article["class"] = ["md-typeset", "sheet-page"]
+    article["class"] = "md-typeset sheet-page"
     title = soup.title.get_text() if soup.title else "Study sheet"
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}'
@@ -141,7 +141,7 @@ def page_css(size: str, title: str, date: str, url: str, font_pt: float, pages: 
 """
 
 
-def local_fetcher(roots: tuple[Path, ...]) -> object:
+def local_fetcher(roots: tuple[Path, ...]) -> Any:  # a weasyprint URLFetcher (untyped)
     """A WeasyPrint URL fetcher serving `data:` URLs and `file:` URLs under `roots` only.
 
     Every other URL is refused and remembered in its `refused` list, so a stray CDN link or
@@ -274,7 +274,7 @@ def render(
             errors.append(message)
         elif verbose:
             print(message, file=sys.stderr)
-    errors += [f"refused to fetch {u}" for u in dict.fromkeys(fetcher.refused)]  # type: ignore[attr-defined]
+    errors += [f"refused to fetch {u}" for u in dict.fromkeys(fetcher.refused)]
     warnings = sum(1 for r in collect.records if r.levelno < logging.ERROR)
     if warnings and not verbose:
         print(f"WeasyPrint: {warnings} CSS warnings (run with -v to list them)", file=sys.stderr)

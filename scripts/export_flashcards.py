@@ -28,8 +28,10 @@ from pathlib import Path
 import genanki
 import markdown
 from bs4 import BeautifulSoup
+from mkdocs.config.defaults import MkDocsConfig
 
-from studyguide.cards import ExpandedCard, collect_cards, expand_cards
+from studyguide.card_expand import ExpandedCard, expand_cards
+from studyguide.cards import collect_cards
 from studyguide.claims import load_registry
 from studyguide.links import absolute_links
 from studyguide.locate import SourceFile
@@ -75,7 +77,7 @@ def anki_model() -> genanki.Model:
 
 def load_cards(
     config_file: Path,
-) -> tuple[list[ExpandedCard], list[Problem], object, OutputCheck, dict[str, SourceFile]]:
+) -> tuple[list[ExpandedCard], list[Problem], MkDocsConfig, OutputCheck, dict[str, SourceFile]]:
     """Every card of the guide, expanded, from the pages MkDocs would build, plus problems,
     the loaded MkDocs config (for site_url and the Markdown extensions), and the output
     check with the files (by the path cards name) its findings are located in."""
@@ -116,15 +118,15 @@ def check_fields(
     return dedupe(problems)
 
 
-def to_html(text: str, source_path: str, config: object) -> str:
+def to_html(text: str, source_path: str, config: MkDocsConfig) -> str:
     """Card Markdown as HTML, with the site's Markdown extensions and absolute links."""
     src_uri = source_path.split("/", 1)[1] if "/" in source_path else source_path
     if src_uri.endswith(".md"):
-        text = absolute_links(text, src_uri, config.site_url or "/")  # type: ignore[attr-defined]
+        text = absolute_links(text, src_uri, config.site_url or "/")
     return markdown.markdown(
         text,
-        extensions=[e for e in config.markdown_extensions if e != "toc"],  # type: ignore[attr-defined]
-        extension_configs=config.mdx_configs,  # type: ignore[attr-defined]
+        extensions=[e for e in config.markdown_extensions if e != "toc"],
+        extension_configs=config.mdx_configs,
     )
 
 

@@ -1,5 +1,59 @@
-"""Plain functions behind the study guide's build: claims, page expansion, the output check.
+"""Plain functions behind the study guide's build: claims, page text, expansion, checks.
 
 Nothing here imports MkDocs, so the same code serves the hooks, the scripts and the tests,
-and could run as a pre-build step in front of another static-site generator.
+and could run as a pre-build step in front of another static-site generator. Two exceptions,
+named for it: `hook_support` (the hooks' typed access to the build context) and `bench`
+(which measures MkDocs builds).
+
+How a build flows
+=================
+
+The hooks run in the order `mkdocs.yml` lists them, and that order is a contract: each hook
+that reads the build context declares the hooks it needs in `context.HOOK_NEEDS`, and a build
+whose list breaks it stops at once with a message naming the hook to add or move
+(`hook_support.build_context`).
+
+1. `hooks/claims.py`, on_files: loads `docs/claims.yml` into a `Registry`, reads every page
+   in docs/ once (`page_text.strip_front_matter`) and expands it (`expand`), and leaves a
+   `context.BuildContext` in the config holding the registry, each page's source and result
+   (`sources`, `bodies`, `pages`), which claim each surface shows (`usage`) and every
+   problem (`problems`), beside the output check's state (`output_build.OutputState`). It
+   adds the ledger, `sources.md`, as a generated page.
+2. `hooks/diagrams.py`, on_page_markdown: replaces each `::diagram[NAME]` line with its
+   figure (`diagrams`), after the claims hook expanded the page; adds its problems to the
+   context.
+3. `hooks/tables.py`, on_page_content: labels wide tables so they stack on phones (reads no
+   context).
+4. `hooks/assets.py`, on_config/on_files: bundles the guide's own CSS and JS (reads no
+   context).
+5. `hooks/study_sheet.py`, on_files: renders the sheet from `ctx.sources`
+   (`study_sheet.render_sheet`), records its usage and problems, adds `study-sheet.md`.
+6. `hooks/flashcards.py`, on_files: collects cards from the claims and `ctx.sources`
+   (`cards`), expands them, records their usage and problems, adds `flashcards/index.md`,
+   one page per deck (`deck_pages`) and `review.md` (`review_page`), and their nav entries
+   (`deck_nav`); on_page_markdown gives the home page's progress summary every card id.
+7. `hooks/practice.py`, on_page_content: fills the practice room's score form from its
+   rubric table (reads no context).
+
+Then MkDocs renders every page. The claims hook's on_page_markdown hands each page its
+expanded Markdown; on_page_context fills the ledger's claims table, now that every surface
+has recorded its usage; on_post_page runs the output check on each page as readers get it
+(`output_check`); on_post_build checks the search index, reports every problem of the build
+together and fails the build (or, in `make serve`, prints them and shows them on the pages).
+
+Generated pages, one mechanism: a hook describes the page as a `context.GeneratedPage` (its
+front matter, a function giving its Markdown body, and whether the body still holds claim
+syntax to expand) and adds it with `hook_support.add_generated_page`. The page's file holds
+only the front matter, so MkDocs reads its title and description from it; the claims hook's
+on_page_markdown calls `body()` when the page renders (after every hook's on_files, which is
+why the ledger, rendered then, lists the usage of every surface) and expands it when asked:
+
+- `sources.md`, the ledger: `ledger.render_ledger` of the final usage; used as given.
+- `study-sheet.md`: `study_sheet.render_sheet`, still holding `:claim[ID]`; expanded and
+  checked like a page in docs/.
+- `flashcards/index.md`, `flashcards/<deck>.md` and `review.md`: `deck_pages.render_index`,
+  `render_deck` and `review_page.render_review`, of cards already expanded in on_files; used
+  as given.
+
+Nothing is ever written into docs/.
 """

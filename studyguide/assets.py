@@ -20,12 +20,12 @@ import rjsmin
 
 def minify_css(text: str) -> str:
     """A stylesheet without comments and needless whitespace."""
-    return rcssmin.cssmin(text).strip() + "\n"
+    return str(rcssmin.cssmin(text)).strip() + "\n"
 
 
 def minify_js(text: str) -> str:
     """A classic script without comments and needless whitespace."""
-    return rjsmin.jsmin(text).strip()
+    return str(rjsmin.jsmin(text)).strip()
 
 
 def bundle_js(sources: Iterable[tuple[str, str]]) -> str:
@@ -87,7 +87,11 @@ FEATURES = (
     ),
     # The practice history's rules (practice-score.js) come with each feature that reads it.
     Feature("backup", ("data-backup",), ("assets/practice-score.js", "assets/backup.js")),
-    Feature("practice", ("data-practice",), ("assets/practice-score.js", "assets/practice.js")),
+    Feature(
+        "practice",
+        ("data-practice",),
+        ("assets/practice-score.js", "assets/practice-view.js", "assets/practice.js"),
+    ),
     Feature(
         "progress",
         ("data-progress-summary", "data-progress-bar"),

@@ -1,25 +1,34 @@
 """Flashcards drawn from the guide's content: where cards come from, and how they are named.
 
 A card is a question (front) and an answer (back) in Markdown, filed in a deck. Cards come
-from four sources, and nothing else makes a card:
+from five sources, and nothing else makes a card:
 
-A. Claim prompts. Every claim in `docs/claims.yml` with a `prompt:` is a card. Front: the
-   prompt. Back: the claim's value (its embedded claims resolved) and one line naming its
-   kind and source: "Reported by <source title>, <date>" for a fact, "Example figure from a
-   mock answer" for an example, "Model line" for a script. Deck "Figures" for facts and
-   examples, "Scripts" for scripts. Id: `claim-<claim id>`.
+A. Claim prompts. Every claim in `docs/claims.yml` with a `prompt:` is a card, id
+   `claim-<claim id>`. A fact or example (deck "Figures"): front the prompt, back the value
+   and "Reported by <source title>, <date>" or "Example figure from a mock answer". A script
+   (deck "Scripts") is a "give the shape of the answer" card: front "Give the shape of the
+   answer: <prompt>", back the claim's `note:`, which lists the moves of the model line (the
+   moves, not the words: the FAQ advises against memorising lines). A script with a prompt and
+   no note is a problem.
 B. FAQ questions. In `docs/faq.md`, every `## ` heading that ends in `?` is a card. Front:
-   the heading. Back: the first paragraph under it. Deck "FAQ". Id: `faq-<heading slug>`.
+   the heading. Back: the leading sentences of the first paragraph under it that fit a card
+   (`lead_sentences`). Deck "FAQ". Id: `faq-<heading slug>`.
 C. Mistakes. In `docs/mistakes.md`, every `## ` section holding both content tabs
-   `=== "Weak answer"` and `=== "Strong answer"` is a card. Front: "<heading>: what does the
-   strong answer do instead of: <weak answer>". Back: the strong answer, then the paragraph
-   that starts with `**Why it costs points:**`. Deck "Mistakes". Id: `mistake-<heading slug>`.
-   A section with only one of the two tabs is reported as a problem.
+   `=== "Weak answer"` and `=== "Strong answer"` makes two cards in deck "Mistakes": what the
+   strong answer does instead (back: the leading sentences of the strong answer's first
+   paragraph; id `mistake-<heading slug>`), and why the mistake costs points (back: the
+   paragraph that starts with `**Why it costs points:**`, shortened the same way; id
+   `mistake-<heading slug>-why`). A section with only one of the two tabs is a problem.
 D. Explicit card blocks, on any page: a collapsible admonition `??? question "Front text"`
    (or `???+ question`) whose indented body is the back. Deck: the page's front matter
    `deck:`, else its `title:`, else its first `# ` heading. Id: `<page slug>-<front slug>`,
    where the page slug is the page's path under docs/ without `.md`, `/` turned into `-`, and
    a final `index` dropped (`frameworks/index.md` -> `frameworks`, `index.md` -> `home`).
+E. Practice outlines. On `docs/practice.md`, each prompt's model-answer outline gives cards
+   for its user and metric, its trade-off and its success metric (`drill_cards`).
+
+Every card then follows the rules in `card_rules` (length, no unverified number as the
+answer, no near-duplicate question); each broken rule is a problem at the card's line.
 
 Ids come from the card's own words (a slug: lower case ASCII letters and digits joined by
 single hyphens, at most 80 characters), never from its position, so adding, moving or
@@ -28,8 +37,8 @@ the Anki note. Changing a card's own heading, prompt or front text gives it a ne
 Two cards with the same id are a problem reported at the second one's file and line.
 Anything inside fenced code is ignored, so documentation can show the syntax.
 
-Card text may use `:claim[ID]` like any page; `expand_card` expands it with the same
-`expand_page` as the pages, so every figure on a card comes from the claims. A prompt's own
+Card text may use `:claim[ID]` like any page; `card_expand.expand_card` expands it with the
+same `expand_page` as the pages, so every figure on a card comes from the claims. A prompt's own
 text is checked for unsourced figures; a question it quotes is allowed, since the prompt is
 itself in the claims file.
 """
@@ -42,11 +51,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from studyguide.claims import Registry
-from studyguide.expand import PageResult, expand_page
 from studyguide.page_text import first_paragraph, indented_block, read_page
 from studyguide.problems import Problem
 
 FAQ_PAGE = "faq.md"
+PRACTICE_PAGE = "practice.md"
+MAX_BACK_WORDS = 40  # studyguide.card_rules checks it; answers taken from prose are cut to it
+SHAPE_PREFIX = "Give the shape of the answer: "
+# A prompt's own request for the model line, dropped from its shape question.
+MODEL_ANSWER_ASK_RE = re.compile(
+    r"\s*(?:Give the (?:shape of the|model) answer\.?|(?:The )?model answer\?)\s*$", re.I
+)
+SHAPE_FOOTER = "Moves, not words: say it your own way."
 MISTAKES_PAGE = "mistakes.md"
 CLAIMS_DECKS = {"fact": "Figures", "example": "Figures", "script": "Scripts"}
 MAX_SLUG = 80
@@ -59,6 +75,10 @@ QUESTION_RE = re.compile(
 # A cheap test that a page may hold a question block at all (QUESTION_RE, any line).
 QUESTION_ANYWHERE_RE = re.compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
 WHY_PREFIX = "**Why it costs points:**"
+# Where a card's answer may be cut: after a sentence's end, before its next word (quotes and
+# emphasis stay with their sentence, unlike page_text.SENTENCE_END_RE, which drops them).
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
+WHY_SUFFIX = "-why"  # id suffix of a mistake's why-it-costs-points card
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,18 @@ def page_slug(src_uri: str) -> str:
     return slugify("-".join(parts)) if parts else "home"
 
 
+def lead_sentences(paragraph: str, limit: int) -> str:
+    """The leading sentences of `paragraph` whose words fit in `limit` (always the first):
+    a card's back taken from a longer paragraph keeps to one idea."""
+    sentences = SENTENCE_END_RE.split(" ".join(paragraph.split()))
+    out: list[str] = []
+    for sentence in sentences:
+        if out and len(" ".join([*out, sentence]).split()) > limit:
+            break
+        out.append(sentence)
+    return " ".join(out)
+
+
 def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]:
     """Source A: one card per claim with a `prompt:`, in the order of the claims file."""
     cards = []
@@ -112,17 +144,19 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
             # The date goes through :literal so the scanner does not read "2026-05" as a range.
             where = f"{source.title}, :literal[{source.date}]" if source else claim.source
             note = f"Reported by {where}"
-        elif claim.kind == "example":
-            note = "Example figure from a mock answer"
         else:
-            note = "Model line"
-        syntax = f"::script[{claim.id}]" if claim.kind == "script" else f":claim[{claim.id}]"
-        back = f"{syntax}\n\n*{note}*"
+            note = "Example figure from a mock answer"
+        if claim.kind == "script":
+            if not claim.note:
+                continue  # reported by script_shape_problems
+            front, back = shape_question(claim.prompt), f"{claim.note}\n\n*{SHAPE_FOOTER}*"
+        else:
+            front, back = claim.prompt, f":claim[{claim.id}]\n\n*{note}*"
         cards.append(
             Card(
                 f"claim-{claim.id}",
                 CLAIMS_DECKS[claim.kind],
-                claim.prompt,
+                front,
                 back,
                 path,
                 claim.line,
@@ -130,6 +164,30 @@ def claim_cards(registry: Registry, path: str = "docs/claims.yml") -> list[Card]
             )
         )
     return cards
+
+
+def shape_question(prompt: str) -> str:
+    """A script's prompt as a "give the shape of the answer" question: the prompt's own
+    closing request for a model answer is dropped, and a prompt that already asks for the
+    shape is kept as written."""
+    if prompt.lower().startswith(SHAPE_PREFIX.lower()[:14]):
+        return prompt
+    return SHAPE_PREFIX + MODEL_ANSWER_ASK_RE.sub("", prompt).strip()
+
+
+def script_shape_problems(registry: Registry, path: str = "docs/claims.yml") -> list[Problem]:
+    """A problem for each script with a `prompt:` but no `note:` to give its shape."""
+    return [
+        Problem(
+            path,
+            claim.line,
+            1,
+            f'script "{claim.id}" has a prompt but no note — its card asks for the shape of '
+            "the answer: write the moves of the line as its `note:`, or remove the prompt",
+        )
+        for claim in registry.claims.values()
+        if claim.kind == "script" and claim.prompt and not claim.note
+    ]
 
 
 def faq_cards(text: str, path: str) -> list[Card]:
@@ -142,6 +200,7 @@ def faq_cards(text: str, path: str) -> list[Card]:
         if not title.endswith("?"):
             continue
         answer, at = first_paragraph(page.lines, head + 1, section.end)
+        answer = lead_sentences(answer, MAX_BACK_WORDS)
         cards.append(
             Card(f"faq-{slugify(title)}", "FAQ", title, answer, path, head + offset, at + offset)
         )
@@ -184,25 +243,38 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
                 )
             )
             continue
-        why = ""
+        why, why_at = "", head
         for i in range(head + 1, end):
             if masked[i].strip().startswith(WHY_PREFIX):
-                why, _ = first_paragraph(lines, i, end)
+                why, why_at = first_paragraph(lines, i, end)
                 break
-        weak_text = " ".join(weak[0].split())
-        front = f"{title}: what does the strong answer do instead of: {weak_text}"
-        back = strong[0] + (f"\n\n{why}" if why else "")
+        slug = slugify(title)
+        strong_lines = strong[0].split("\n")
+        strong_first, _ = first_paragraph(strong_lines, 0, len(strong_lines))
         cards.append(
             Card(
-                f"mistake-{slugify(title)}",
+                f"mistake-{slug}",
                 "Mistakes",
-                front,
-                back,
+                f"Mistake **{title}**: what does the strong answer do instead?",
+                lead_sentences(strong_first, MAX_BACK_WORDS),
                 path,
                 head + offset,
                 strong[1] + offset,
             )
         )
+        reason = why.removeprefix(WHY_PREFIX).strip()
+        if reason:
+            cards.append(
+                Card(
+                    f"mistake-{slug}{WHY_SUFFIX}",
+                    "Mistakes",
+                    f"Mistake **{title}**: why does it cost points?",
+                    lead_sentences(reason[:1].upper() + reason[1:], MAX_BACK_WORDS),
+                    path,
+                    why_at + offset,
+                    why_at + offset,
+                )
+            )
     return cards, problems
 
 
@@ -277,13 +349,22 @@ def collect_cards(
     `pages` maps src_uri (path under docs/) to the page's Markdown. Duplicate ids are
     reported at the later card, naming where the first one is.
     """
+    # Source E and the card rules build on Card, so they import this module: import them here.
+    from studyguide.card_rules import check_cards
+    from studyguide.drill_cards import practice_cards
+
     cards = claim_cards(registry, claims_path)
-    problems: list[Problem] = []
+    problems: list[Problem] = script_shape_problems(registry, claims_path)
     for src_uri in sorted(pages):
         found, issues = page_cards(pages[src_uri], src_uri)
         cards += found
         problems += issues
-    return dedupe(cards, problems)
+        if src_uri == PRACTICE_PAGE:
+            found, issues = practice_cards(pages[src_uri], f"docs/{src_uri}")
+            cards += found
+            problems += issues
+    unique, problems = dedupe(cards, problems)
+    return unique, problems + check_cards(unique, registry)
 
 
 def dedupe(
@@ -307,69 +388,3 @@ def dedupe(
             )
         )
     return list(seen.values()), out_problems
-
-
-@dataclass(frozen=True)
-class ExpandedCard:
-    """A card with its claim syntax expanded: Markdown ready to render, and claims used."""
-
-    card: Card
-    front: str
-    back: str
-    used: frozenset[str]
-
-
-def expand_card(
-    card: Card, registry: Registry, *, ledger_url: str, check_prose: bool = True
-) -> tuple[ExpandedCard, list[Problem]]:
-    """Expand `:claim[ID]`/`::script[ID]` in both sides with `expand_page`.
-
-    With `check_prose` the card text is also scanned for unsourced figures and quotes;
-    the hook turns it off for cards copied from pages the claims hook already scanned.
-    """
-    front = expand_page(
-        card.front_md,
-        registry,
-        card.source_path,
-        first_line=card.line,
-        ledger_url=ledger_url,
-        check_prose=check_prose,
-    )
-    back = expand_page(
-        card.back_md,
-        registry,
-        card.source_path,
-        first_line=card.back_line or card.line,
-        ledger_url=ledger_url,
-        check_prose=check_prose,
-    )
-    return _expanded(card, front, back), front.problems + back.problems
-
-
-def _expanded(card: Card, front: PageResult, back: PageResult) -> ExpandedCard:
-    return ExpandedCard(card, front.markdown, back.markdown, front.used | back.used)
-
-
-def expand_cards(
-    cards: Iterable[Card],
-    registry: Registry,
-    *,
-    ledger_url: str,
-    claims_path: str = "docs/claims.yml",
-    check_pages: bool = True,
-) -> tuple[list[ExpandedCard], list[Problem]]:
-    """Expand every card; cards from claim prompts are always scanned, page cards only
-    when `check_pages` (pages already scanned by the claims hook need not be again)."""
-    out, problems = [], []
-    for card in cards:
-        from_claims = card.source_path == claims_path
-        done, issues = expand_card(
-            card, registry, ledger_url=ledger_url, check_prose=check_pages or from_claims
-        )
-        if from_claims:
-            # A prompt lives in the claims file itself, so a question it quotes is already
-            # registered text; its figures are still checked.
-            issues = [p for p in issues if p.kind != "unsourced-script"]
-        out.append(done)
-        problems += issues
-    return out, problems

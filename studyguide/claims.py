@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -84,13 +84,13 @@ class Registry:
         return did_you_mean(claim_id, self.claims)
 
 
-def did_you_mean(name: str, known: object) -> str | None:
+def did_you_mean(name: str, known: Iterable[str]) -> str | None:
     """The closest known name to `name`, for "did you mean" hints."""
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)  # type: ignore[call-overload]
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
-def _hint(name: str, known: object) -> str:
+def _hint(name: str, known: Iterable[str]) -> str:
     guess = did_you_mean(name, known)
     return f' — did you mean "{guess}"?' if guess else ""
 

@@ -12,7 +12,8 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from studyguide.cards import ExpandedCard, slugify
+from studyguide.card_expand import ExpandedCard
+from studyguide.cards import slugify
 from studyguide.links import rebase_links
 
 FOLDER = "flashcards"

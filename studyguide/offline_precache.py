@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from studyguide.assets import minify_js
 
@@ -112,7 +113,7 @@ def write_service_worker(site: Path, template: str, enabled: bool = True) -> lis
     return entries
 
 
-def read_manifest(sw_text: str) -> dict[str, object]:
+def read_manifest(sw_text: str) -> dict[str, Any]:  # JSON
     """The precache manifest written into a published `sw.js` (for tests and reports)."""
     first = sw_text.split("\n", 1)[0]
     prefix, suffix = "const PRECACHE = ", ";"

@@ -41,6 +41,12 @@ HELP_SECTIONS: list[tuple[re.Pattern[str], str]] = [
         (r'has no === "', "mistake-missing-a-tab"),
         (r"has an empty (question|answer)", "empty-card"),
         (r"^the study sheet", "study-sheet-structure"),
+        (
+            r"-word (question|answer) —|asks for an unverified number|asks nearly the same as"
+            r"|gives nearly the same answer as|has a prompt but no note",
+            "rules-every-card-follows",
+        ),
+        (r"^prompt \"", "practice-prompts-and-outlines"),
     ]
 ]
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from studyguide import grammar
-from studyguide.cards import WHY_PREFIX, mistake_cards
+from studyguide.cards import WHY_SUFFIX, mistake_cards
 from studyguide.page_text import (
     H2_RE,
     continuation,
@@ -200,13 +200,16 @@ def mistakes(text: str, src_uri: str = MISTAKES_PAGE) -> list[Mistake]:
     Malformed sections are reported by the flashcards, not again here.
     """
     cards, _ = mistake_cards(text, f"docs/{src_uri}")
+    # Each mistake makes two cards: `mistake-<slug>` at its heading (what to do instead) and
+    # `mistake-<slug>-why`, whose answer is why it costs points.
+    reasons = {c.id.removesuffix(WHY_SUFFIX): c.back_md for c in cards if c.id.endswith(WHY_SUFFIX)}
     lines = text.split("\n")
     out = []
     for card in cards:
+        if card.id.endswith(WHY_SUFFIX):
+            continue
         m = H2_RE.match(lines[card.line - 1]) if 0 < card.line <= len(lines) else None
         title = m.group("title").strip() if m else card.front_md.split(":", 1)[0]
-        why = ""
-        if WHY_PREFIX in card.back_md:
-            why = first_sentence(card.back_md.split(WHY_PREFIX, 1)[1])
+        why = first_sentence(reasons.get(card.id, ""))
         out.append(Mistake(title, why[:1].upper() + why[1:]))
     return out

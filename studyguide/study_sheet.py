@@ -183,7 +183,9 @@ def render_sheet(
             return None
         return pages[src_uri]
 
-    def read(src_uri: str, parse: Callable[[str, str], tuple[Framework, list[Problem]]]):
+    def read(
+        src_uri: str, parse: Callable[[str, str], tuple[Framework, list[Problem]]]
+    ) -> Framework | None:
         text = page(src_uri)
         if text is None:
             return None

@@ -1,37 +1,87 @@
-"""Shared fixtures: a built site, an HTTP server over it, and a headless Chromium.
+"""Shared fixtures and helpers: a built site, a server over it, Chromium, axe-core.
 
 The built site is made once per test session. `make test` builds `site/` first and points
 `GUIDE_SITE_DIR` at it, so the suite tests exactly what `make build` publishes; run alone,
 pytest builds into a temporary folder. Browser tests are skipped when Chromium or Playwright
 is missing, except when `CI` is set: there a missing browser is a failure, never a skip.
+
+Tiers: a test that uses the built site is marked `integration`, one that uses the browser
+`browser`, here, from the fixtures it asks for; `make test-unit` runs the rest (pure
+functions, seconds).
 """
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 
+from studyguide import grammar
+from studyguide.chromium import CHROMIUM, CHROMIUM_FLAGS
+from studyguide.static_server import start, stop
+
+if TYPE_CHECKING:  # Playwright may be missing: the browser tests then skip (or fail in CI)
+    from playwright.sync_api import Browser, Page, Request
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+# WCAG 2.5.3 (the accessible name contains the visible label): experimental in axe, so off
+# by default; the tests that show controls with visible labels and names turn it on.
+LABEL_IN_NAME = ("label-content-name-mismatch",)
+# The two palettes: the media query a reader's system sets, and Material's scheme name.
+SCHEMES: dict[str, tuple[Literal["light", "dark"], str]] = {
+    "light": ("light", "default"),
+    "dark": ("dark", "slate"),
+}
+# Headers the tests' server sends: nothing cached between tests, and the header that lets
+# linkchecker skip its politeness wait.
+TEST_SERVER_HEADERS = {"LinkChecker": "1", "Cache-Control": "no-store"}
+# The start of a small claims file: one source, `art`, then the claims that follow.
+ONE_SOURCE = """\
+sources:
+  art:
+    title: An article
+    date: 2026-05-24
+    note: one article
+claims:
+"""
+# Fixtures that make a test slow, and the tier they put it in.
+TIER_OF_FIXTURE = {
+    "site_dir": "integration",
+    "served_site": "integration",
+    "browser": "browser",
+    "page": "browser",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the slowest fixture it uses, so `-m "not integration and not
+    browser"` (make test-unit) leaves only fast tests."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        for fixture, tier in TIER_OF_FIXTURE.items():
+            if fixture in names:
+                item.add_marker(getattr(pytest.mark, tier))
+
+
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_SNIPPET_RE = re.compile(r"^--8<--.*$", re.M)
+
+
+def word_count(body: str) -> int:
+    """Words a reader sees in a page body: claim syntax counts as one word, snippets as none."""
+    body = _SNIPPET_RE.sub("", body)
+    body = grammar.USE_RE.sub(" figure ", body)
+    return len(_WORD_RE.findall(body))
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -75,18 +125,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the header that lets linkchecker skip its politeness wait."""
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "1")
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def serve_directory(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve `folder` on 127.0.0.1 in a thread; return its base URL (ending in /) and server.
 
@@ -94,14 +132,11 @@ def serve_directory(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]
     Material's instant navigation only intercepts links that match the sitemap's scheme,
     host and port.
     """
-    handler = functools.partial(_Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_port}/"
+    base, server = start(folder, compress=False, headers=TEST_SERVER_HEADERS)
     sitemap = folder / "sitemap.xml"
     if sitemap.exists():
         text = sitemap.read_text(encoding="utf-8")
         sitemap.write_text(re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base}", text), "utf-8")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     return base, server
 
 
@@ -115,8 +150,7 @@ def served_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     try:
         yield base
     finally:
-        server.shutdown()
-        server.server_close()
+        stop(server)
 
 
 def _browser_missing_reason() -> str | None:
@@ -130,7 +164,7 @@ def _browser_missing_reason() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """A headless Debian Chromium driven by Playwright; required (never skipped) under CI."""
     reason = _browser_missing_reason()
     if reason:
@@ -140,33 +174,83 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
         try:
             yield chromium
         finally:
             chromium.close()
 
 
+@dataclass
+class PageWatch:
+    """What the `page` fixture saw: console errors and requests to hosts other than
+    127.0.0.1. The test fails on either at its end; a test that causes one on purpose
+    clears the list after checking it."""
+
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+
 @pytest.fixture
-def page(browser: object, served_site: str) -> Iterator[object]:
+def page_watch() -> PageWatch:
+    """The record the `page` fixture keeps of the page's console errors and foreign requests."""
+    return PageWatch()
+
+
+@pytest.fixture
+def page(browser: Browser, served_site: str, page_watch: PageWatch) -> Iterator[Page]:
     """A fresh browser page (own storage) that fails the test on console errors or
-    requests to any host other than 127.0.0.1."""
-    context = browser.new_context()  # type: ignore[attr-defined]
+    requests to any host other than 127.0.0.1 (see `page_watch`)."""
+    context = browser.new_context()
     pg = context.new_page()
-    errors: list[str] = []
-    foreign: list[str] = []
+    errors, foreign = page_watch.console_errors, page_watch.foreign_requests
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))
 
-    def _request(req: object) -> None:
-        url = req.url  # type: ignore[attr-defined]
+    def _request(req: Request) -> None:
+        url = req.url
         if url.startswith(("http://", "https://")) and not url.startswith("http://127.0.0.1:"):
             foreign.append(url)
 
     pg.on("request", _request)
-    pg.console_errors = errors  # type: ignore[attr-defined]
-    pg.foreign_requests = foreign  # type: ignore[attr-defined]
     yield pg
     context.close()
     assert not foreign, f"third-party requests: {foreign}"
     assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    """Path of axe.min.js (from package-lock.json); skipped locally when missing, a failure
+    under CI."""
+    if not AXE.is_file():
+        reason = f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return AXE
+
+
+def axe_violations(page: Page, axe: Path, also: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Run axe-core (all its default rules, plus the rules named in `also`, such as the
+    experimental ones) on the loaded page; return the violations."""
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        """async (also) => {
+          const rules = Object.fromEntries(also.map((id) => [id, {enabled: true}]));
+          return (await axe.run(document, {resultTypes: ['violations'], rules})).violations;
+        }""",
+        list(also),
+    )
+    return list(result)
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """One line per violation: rule, impact, help and the first failing nodes."""
+    lines = []
+    for v in violations:
+        nodes = v["nodes"]
+        targets = ", ".join(str(n["target"]) for n in nodes[:3])
+        summary = (nodes[0].get("failureSummary") or "").replace("\n", " ")
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets} — {summary}")
+    return "\n".join(lines)

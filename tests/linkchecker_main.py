@@ -48,7 +48,7 @@ def _checked_plugins(original: Any) -> Any:
 def main() -> int:
     """linkchecker's own command, with the two changes above."""
     command.drop_privileges = _keep_user
-    plugins.PluginManager.__init__ = _checked_plugins(plugins.PluginManager.__init__)  # type: ignore[method-assign]
+    plugins.PluginManager.__init__ = _checked_plugins(plugins.PluginManager.__init__)
     sys.argv[0] = "linkchecker"
     return int(command.linkchecker() or 0)
 

@@ -22,8 +22,9 @@ def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> 
     assert [v.name for v in variants] == ["hooks", "plain", "macros"]
     built = {}
     for v in variants:
-        seconds, pages = bench.run_build(v)
-        assert seconds > 0
+        _, pages = bench.run_build(v)
+        # What the bench times is a real build: the variant's home page is there.
+        assert (v.site / "index.html").is_file(), v.name
         built[v.name] = pages
     # Plain and macros build the five pages and the home page; the hooks add the ledger
     # and the flashcards index on top.

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import textwrap
 
+from studyguide.card_expand import expand_card, expand_cards
 from studyguide.cards import (
+    Card,
     claim_cards,
     collect_cards,
-    expand_card,
-    expand_cards,
     faq_cards,
     mistake_cards,
     page_cards,
     page_slug,
     question_cards,
+    script_shape_problems,
+    shape_question,
     slugify,
 )
 from studyguide.claims import load_registry
@@ -49,6 +51,7 @@ CLAIMS = textwrap.dedent(
         kind: script
         source: us
         prompt: "Say the latency line (\\"keep it fast for every user\\")."
+        note: "Shape: name the budget, then the users it protects."
       bad-prompt:
         value: "three regions"
         kind: example
@@ -170,10 +173,35 @@ def test_claim_cards_cover_prompts_only_with_kind_line_and_deck():
     assert ":claim[rounds]" in by_id["claim-rounds"].back_md
     assert "Reported by An article, :literal[2026-05-24]" in by_id["claim-rounds"].back_md
     assert "Example figure from a mock answer" in by_id["claim-latency"].back_md
-    assert by_id["claim-line"].back_md.startswith("::script[line]\n")
-    assert "Model line" in by_id["claim-line"].back_md
+    # A script is a "give the shape of the answer" card: its note holds the moves.
+    assert by_id["claim-line"].front_md.startswith("Give the shape of the answer: Say the")
+    assert by_id["claim-line"].back_md.startswith(
+        "Shape: name the budget, then the users it protects.\n\n*Moves, not words"
+    )
+    assert "::script[" not in by_id["claim-line"].back_md
     assert by_id["claim-rounds"].source_path == "docs/claims.yml"
     assert by_id["claim-rounds"].line == 11
+
+
+def test_shape_questions_drop_the_prompts_own_request_for_a_model_answer():
+    assert shape_question('Follow-up: "Does it scale?" Give the model answer.') == (
+        'Give the shape of the answer: Follow-up: "Does it scale?"'
+    )
+    assert shape_question("A bank needs audits. Model answer?") == (
+        "Give the shape of the answer: A bank needs audits."
+    )
+    assert shape_question("Give the shape of a build-versus-buy answer.") == (
+        "Give the shape of a build-versus-buy answer."
+    )
+
+
+def test_a_script_prompt_without_a_note_is_a_problem_and_no_card():
+    text = CLAIMS.replace('    note: "Shape: name the budget, then the users it protects."\n', "")
+    reg, _ = load_registry(text, "docs/claims.yml")
+    assert "claim-line" not in {c.id for c in claim_cards(reg)}
+    problems = script_shape_problems(reg)
+    assert [(p.path, p.line) for p in problems] == [("docs/claims.yml", 25)]
+    assert 'script "line" has a prompt but no note' in problems[0].message
 
 
 def test_faq_cards_take_question_headings_and_first_paragraph():
@@ -184,7 +212,7 @@ def test_faq_cards_take_question_headings_and_first_paragraph():
     assert first.front_md == "Is the round technical?"
     assert (
         first.back_md
-        == "Not in the engineering sense: it is a product\nconversation about a system."
+        == "Not in the engineering sense: it is a product conversation about a system."
     )
     assert (first.line, first.back_line) == (7, 9)
     assert cards[1].back_md == "It reports :claim[rounds] only."
@@ -192,18 +220,14 @@ def test_faq_cards_take_question_headings_and_first_paragraph():
 
 def test_mistake_cards_pair_weak_and_strong_and_report_a_missing_tab():
     cards, problems = mistake_cards(MISTAKES, "docs/mistakes.md")
-    assert len(cards) == 1
-    card = cards[0]
-    assert card.id == "mistake-the-monologue"
-    assert card.deck == "Mistakes"
-    assert card.front_md == (
-        "The monologue: what does the strong answer do instead of: "
-        "The candidate talks without pause."
-    )
-    assert card.back_md == (
-        "The candidate pauses and asks.\n\n"
-        "**Why it costs points:** clarity is scored,\nand so is listening."
-    )
+    instead, why = cards
+    assert (instead.id, why.id) == ("mistake-the-monologue", "mistake-the-monologue-why")
+    assert {instead.deck, why.deck} == {"Mistakes"}
+    assert instead.front_md == "Mistake **The monologue**: what does the strong answer do instead?"
+    assert instead.back_md == "The candidate pauses and asks."
+    assert why.front_md == "Mistake **The monologue**: why does it cost points?"
+    assert why.back_md == "Clarity is scored, and so is listening."
+    assert (why.line, why.back_line) == (14, 14)
     assert [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems] == [
         'docs/mistakes.md:19:1: mistake "Only weak" has no === "Strong answer" tab — add it, '
         "or remove the other tab"
@@ -255,7 +279,8 @@ def test_duplicate_ids_are_reported_at_the_second_card():
     text = '??? question "Same?"\n    One.\n\n??? question "Same?"\n    Two.\n'
     cards, problems = collect_cards(registry(), {"dup.md": text})
     assert [c.back_md for c in cards if c.id == "dup-same"] == ["One."]
-    assert [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in problems] == [
+    on_page = [p for p in problems if p.path == "docs/dup.md"]  # the fixture's claims break rules
+    assert [f"{p.path}:{p.line}:{p.col}: {p.message}" for p in on_page] == [
         'docs/dup.md:4:1: duplicate card id "dup-same" (first made at docs/dup.md:1) — '
         "reword this card's question or heading so it differs"
     ]
@@ -274,14 +299,30 @@ def test_collect_cards_combines_sources_in_order():
     )
     decks = [c.deck for c in cards]
     assert decks[:4] == ["Figures", "Figures", "Scripts", "Figures"]
-    assert decks.count("FAQ") == 2 and decks.count("Mistakes") == 1
+    assert decks.count("FAQ") == 2 and decks.count("Mistakes") == 2
     assert decks.count("Frameworks") == 2
-    assert len(problems) == 1  # the mistake with only one tab
+    # The mistake with only one tab, then the card rules: the fixture's figures are not ones
+    # the rules allow as an answer, and the FAQ's second answer is nothing but a figure.
+    assert [p.message.split(" — ")[0] for p in problems] == [
+        'mistake "Only weak" has no === "Strong answer" tab',
+        'card "claim-rounds" asks for an unverified number (rounds)',
+        'card "claim-latency" asks for an unverified number (latency)',
+        'card "claim-bad-prompt" asks for an unverified number (bad-prompt)',
+        'card "faq-does-it-cover-pay" asks for an unverified number (rounds)',
+    ]
 
 
 def test_expand_card_resolves_claims_and_records_usage():
     reg = registry()
-    card = {c.id: c for c in claim_cards(reg)}["claim-line"]
+    card = Card(
+        "c-line",
+        "Scripts",
+        'Say it ("keep it fast for every user").',
+        "::script[line]",
+        "c.md",
+        1,
+        2,
+    )
     done, problems = expand_card(card, reg, ledger_url="../../sources/", check_prose=False)
     assert problems == []
     assert "Keep it under 2 seconds" in done.back
@@ -294,7 +335,7 @@ def test_expand_card_resolves_claims_and_records_usage():
 def test_expand_cards_reports_unsourced_figures_in_prompts_but_allows_quotes():
     reg = registry()
     _, problems = expand_cards(claim_cards(reg), reg, ledger_url="sources/")
-    assert [(p.path, p.line) for p in problems] == [("docs/claims.yml", 30)]
+    assert [(p.path, p.line) for p in problems] == [("docs/claims.yml", 31)]
     assert "unsourced figure" in problems[0].message and "5 regions" in problems[0].message
 
 

@@ -7,16 +7,13 @@ from pathlib import Path
 import pytest
 
 from studyguide.claims import KINDS, load_registry
+from tests.conftest import ONE_SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
 
-GOOD = """\
-sources:
-  art:
-    title: An article
-    date: 2026-05-24
-    note: one article
-claims:
+GOOD = (
+    ONE_SOURCE
+    + """\
   pay:
     value: "$170,000"
     kind: fact
@@ -27,6 +24,7 @@ claims:
     kind: script
     source: art
 """
+)
 
 
 def messages(text: str) -> list[str]:

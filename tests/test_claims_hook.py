@@ -18,17 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ONE_SOURCE, ROOT, mkdocs_build
 
 pytestmark = pytest.mark.integration
 
-CLAIMS = """\
-sources:
-  art:
-    title: An article
-    date: 2026-05-24
-    note: one article
-claims:
+CLAIMS = (
+    ONE_SOURCE
+    + """\
   base-salary:
     value: "$170,000"
     kind: fact
@@ -42,6 +38,7 @@ claims:
     kind: script
     source: art
 """
+)
 INDEX = """---
 description: home
 ---

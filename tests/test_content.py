@@ -26,6 +26,8 @@ from studyguide.copycheck import (
     load_fingerprints,
     shared_runs,
 )
+from studyguide.page_text import read_front_matter as split_front_matter
+from tests.conftest import word_count
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -36,21 +38,8 @@ MIN_TOTAL_WORDS = 6000
 MIN_PAGE_WORDS = 300
 MIN_SUBSTANTIAL_PAGES = 8
 
-_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_SNIPPET_RE = re.compile(r"^--8<--.*$", re.M)
-
 
 # --- Pure helpers --------------------------------------------------------------------------
-
-
-def split_front_matter(markdown: str) -> tuple[dict[str, object], str]:
-    """The page's YAML front matter (empty if none) and its body."""
-    m = _FRONT_MATTER_RE.match(markdown)
-    if not m:
-        return {}, markdown
-    meta = yaml.safe_load(m.group(1)) or {}
-    return (meta if isinstance(meta, dict) else {}), markdown[m.end() :]
 
 
 def nav_pages(nav: object) -> set[str]:
@@ -92,13 +81,6 @@ def description_problems(descriptions: Mapping[str, object]) -> list[str]:
 def claims_shown(pages: Iterable[str]) -> set[str]:
     """Ids written inline as :claim[ID] in the given page texts."""
     return {claim_id for text in pages for claim_id in grammar.claim_ids(text)}
-
-
-def word_count(body: str) -> int:
-    """Words a reader sees in a page body: claim syntax counts as one word, snippets as none."""
-    body = _SNIPPET_RE.sub("", body)
-    body = grammar.USE_RE.sub(" figure ", body)
-    return len(_WORD_RE.findall(body))
 
 
 def size_problems(counts: Mapping[str, int]) -> list[str]:
@@ -156,7 +138,7 @@ def article() -> frozenset[str]:
 
 
 @pytest.fixture(scope="module")
-def registry():  # type: ignore[no-untyped-def]
+def registry():
     """The claims registry, loaded with the package's own loader."""
     reg, problems = load_registry((DOCS / "claims.yml").read_text(encoding="utf-8"))
     assert not problems, [str(p) for p in problems]
@@ -173,7 +155,7 @@ def test_no_ten_word_run_copied_from_the_article(
     assert not copied, f"runs of {RUN_LENGTH}+ words shared with the article: {copied}"
 
 
-def test_no_ten_word_run_copied_into_claims_or_glossary(article: frozenset[str], registry) -> None:  # type: ignore[no-untyped-def]
+def test_no_ten_word_run_copied_into_claims_or_glossary(article: frozenset[str], registry) -> None:
     texts = {f"claim {cid}": registry.text(cid) for cid in registry.claims}
     texts["glossary"] = (INCLUDES / "abbreviations.md").read_text(encoding="utf-8")
     copied = {name: runs for name, text in texts.items() if (runs := shared_runs(text, article))}
@@ -192,7 +174,7 @@ def test_every_page_has_a_distinct_description(pages: dict[str, str]) -> None:
     assert not description_problems(descriptions)
 
 
-def test_every_fact_claim_is_shown_on_a_page(pages: dict[str, str], registry) -> None:  # type: ignore[no-untyped-def]
+def test_every_fact_claim_is_shown_on_a_page(pages: dict[str, str], registry) -> None:
     facts = {cid for cid, claim in registry.claims.items() if claim.kind == "fact"}
     assert facts, "the registry holds no facts"
     missing = sorted(facts - claims_shown(pages.values()))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from studyguide.cards import Card, ExpandedCard
+import pytest
+
+from studyguide.card_expand import ExpandedCard
+from studyguide.cards import Card
 from studyguide.deck_nav import deck_nav
 from studyguide.deck_pages import (
     INDEX,
@@ -44,23 +47,33 @@ def test_render_card_has_id_and_both_sides_in_plain_html():
     assert "[lens](../lens.md)" in html
 
 
-def test_rebase_links_keeps_targets_and_leaves_external_links():
-    text = "[a](b.md#x) [c](#y) [d](https://e.org/f) ![g](img/h.png) [i](/root)"
-    out = rebase_links(text, "frameworks/trade-offs.md", "flashcards/frameworks.md")
-    assert out == (
+# Relative links in copied card text, rewritten: (rewrite, page written on, target, text,
+# expected). Rebased links keep their targets and leave external links alone; absolute links
+# point at directory URLs.
+LINK_CASES = [
+    (
+        rebase_links,
+        "frameworks/trade-offs.md",
+        "flashcards/frameworks.md",
+        "[a](b.md#x) [c](#y) [d](https://e.org/f) ![g](img/h.png) [i](/root)",
         "[a](../frameworks/b.md#x) [c](../frameworks/trade-offs.md#y) [d](https://e.org/f) "
-        "![g](../frameworks/img/h.png) [i](/root)"
-    )
-
-
-def test_absolute_links_point_at_directory_urls():
-    text = "[a](b.md#x) [c](../index.md) [d](#y) [e](sub/index.md) [f](mailto:a@b.c)"
-    out = absolute_links(text, "frameworks/t.md", "https://g.example/")
-    assert out == (
+        "![g](../frameworks/img/h.png) [i](/root)",
+    ),
+    (
+        absolute_links,
+        "frameworks/t.md",
+        "https://g.example/",
+        "[a](b.md#x) [c](../index.md) [d](#y) [e](sub/index.md) [f](mailto:a@b.c)",
         "[a](https://g.example/frameworks/b/#x) [c](https://g.example/) "
         "[d](https://g.example/frameworks/t/#y) [e](https://g.example/frameworks/sub/) "
-        "[f](mailto:a@b.c)"
-    )
+        "[f](mailto:a@b.c)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rewrite", "from_uri", "to", "text", "expected"), LINK_CASES)
+def test_links_in_copied_text_still_reach_their_targets(rewrite, from_uri, to, text, expected):
+    assert rewrite(text, from_uri, to) == expected
 
 
 def test_relative_url():

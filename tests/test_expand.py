@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from studyguide.claims import load_registry
-from studyguide.expand import body_offset, expand_page
+from studyguide.expand import PageResult, body_offset, expand_page
 
 CLAIMS = """\
 sources:
@@ -18,8 +20,8 @@ claims:
 REGISTRY, _ = load_registry(CLAIMS)
 
 
-def run(markdown: str, **kw: object):
-    return expand_page(markdown, REGISTRY, "docs/p.md", **kw)  # type: ignore[arg-type]
+def run(markdown: str, **kw: Any) -> PageResult:
+    return expand_page(markdown, REGISTRY, "docs/p.md", **kw)
 
 
 def test_claim_renders_value_link_and_kind() -> None:

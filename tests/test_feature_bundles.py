@@ -53,7 +53,8 @@ def test_review_slug_is_not_a_deck_marker_clash() -> None:
 
 
 def test_review_page_holds_every_card_of_every_deck_once() -> None:
-    from studyguide.cards import Card, ExpandedCard
+    from studyguide.card_expand import ExpandedCard
+    from studyguide.cards import Card
     from studyguide.deck_pages import group_decks
     from studyguide.review_page import render_review
 

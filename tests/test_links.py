@@ -22,7 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,8 +115,12 @@ def published_ignores(site: Path) -> list[str]:
     return [r"^https?://127\.0\.0\.1:\d+/downloads/"]
 
 
+# A private copy of the built site, and a function that serves it (returns its base URL).
+ServeCopy = tuple[Path, Callable[[], str]]
+
+
 @pytest.fixture
-def serve_copy(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, object]]:
+def serve_copy(site_dir: Path, tmp_path: Path) -> Iterator[ServeCopy]:
     """A private copy of the site and a function that serves it.
 
     The adversarial tests edit this copy, never the shared built site.
@@ -162,47 +166,48 @@ def test_site_has_no_broken_links_or_anchors(served_site: str, site_dir: Path) -
     assert report.returncode == 0, report.output
 
 
-def test_a_broken_link_fails_the_check(serve_copy: tuple[Path, object]) -> None:
+def failing_check(serve_copy: ServeCopy, page: str, link: str) -> LinkReport:
+    """Inject `link` into the copy's `page` (a folder URL), check that page one level deep,
+    and return the report of the run, which must have failed."""
     copy, serve = serve_copy
-    inject(copy / "interview" / "index.html", '<a href="../no-such-page/">gone</a>')
-    report = run_linkchecker(serve(), start=["interview/"], depth=1)  # type: ignore[operator]
-    assert report.returncode != 0
+    inject(copy / page / "index.html", link)
+    report = run_linkchecker(serve(), start=[page], depth=1)
+    assert report.returncode != 0, report.output
+    return report
+
+
+def test_a_broken_link_fails_the_check(serve_copy: ServeCopy) -> None:
+    report = failing_check(serve_copy, "interview/", '<a href="../no-such-page/">gone</a>')
     assert report.errors == 1, report.output
     (finding,) = report.findings()
     assert "no-such-page/" in finding and "404" in finding
 
 
-def test_a_broken_anchor_fails_the_check(serve_copy: tuple[Path, object]) -> None:
-    copy, serve = serve_copy
-    inject(copy / "index.html", '<a href="interview/#no-such-section">gone</a>')
-    report = run_linkchecker(serve(), start=[""], depth=1)  # type: ignore[operator]
-    assert report.returncode != 0
+def test_a_broken_anchor_fails_the_check(serve_copy: ServeCopy) -> None:
+    report = failing_check(serve_copy, "", '<a href="interview/#no-such-section">gone</a>')
     assert (report.errors, report.warnings) == (0, 1), report.output
     (finding,) = report.findings()
     assert "Anchor `no-such-section' (decoded: `no-such-section') not found" in finding
 
 
 def test_a_broken_anchor_on_the_same_page_fails_the_check(
-    serve_copy: tuple[Path, object],
+    serve_copy: ServeCopy,
 ) -> None:
-    copy, serve = serve_copy
-    inject(copy / "frameworks" / "index.html", '<a href="#no-such-heading">gone</a>')
-    report = run_linkchecker(serve(), start=["frameworks/"], depth=1)  # type: ignore[operator]
-    assert report.returncode != 0
+    report = failing_check(serve_copy, "frameworks/", '<a href="#no-such-heading">gone</a>')
     (finding,) = report.findings()
     assert "Anchor `no-such-heading'" in finding
 
 
-def test_the_unbroken_copy_passes_the_same_quick_check(serve_copy: tuple[Path, object]) -> None:
+def test_the_unbroken_copy_passes_the_same_quick_check(
+    serve_copy: ServeCopy,
+) -> None:
     """The control for the three above: without the injected link, the same run is clean."""
     _copy, serve = serve_copy
-    report = run_linkchecker(serve(), start=["", "interview/", "frameworks/"], depth=1)  # type: ignore[operator]
+    report = run_linkchecker(serve(), start=["", "interview/", "frameworks/"], depth=1)
     assert (report.errors, report.warnings, report.returncode) == (0, 0, 0), report.output
 
 
-def test_a_run_without_the_anchor_check_fails_loudly(
-    serve_copy: tuple[Path, object], tmp_path: Path
-) -> None:
+def test_a_run_without_the_anchor_check_fails_loudly(serve_copy: ServeCopy, tmp_path: Path) -> None:
     """A configuration that loses [AnchorCheck] must stop the run, not weaken it silently."""
     _copy, serve = serve_copy
     weakened = tmp_path / "linkcheckerrc"
@@ -210,11 +215,11 @@ def test_a_run_without_the_anchor_check_fails_loudly(
     assert "[AnchorCheck]" in text
     weakened.write_text(text.replace("[AnchorCheck]", ""), encoding="utf-8")
     with pytest.raises(AssertionError, match="the AnchorCheck plugin did not load"):
-        run_linkchecker(serve(), start=[""], depth=1, config=weakened)  # type: ignore[operator]
+        run_linkchecker(serve(), start=[""], depth=1, config=weakened)
 
 
 def test_the_anchor_check_runs_when_linkchecker_sits_in_a_private_folder(
-    serve_copy: tuple[Path, object], tmp_path: Path
+    serve_copy: ServeCopy, tmp_path: Path
 ) -> None:
     """linkchecker installed under a folder only its owner can enter (mode 0700).
 
@@ -229,7 +234,7 @@ def test_the_anchor_check_runs_when_linkchecker_sits_in_a_private_folder(
     private.mkdir(mode=0o700)
     shutil.copytree(Path(linkcheck.__file__).parent, private / "linkcheck")
     inject(copy / "index.html", '<a href="interview/#no-such-section">gone</a>')
-    report = run_linkchecker(serve(), start=[""], depth=1, pythonpath=private)  # type: ignore[operator]
+    report = run_linkchecker(serve(), start=[""], depth=1, pythonpath=private)
     assert (report.errors, report.warnings) == (0, 1), report.output
 
 

@@ -79,7 +79,8 @@ def test_the_manifest_installs_as_a_standalone_app() -> None:
     manifest = web_manifest("W&B guide", "Guide", "About", "https://x.org/g/", colours)
     assert manifest["display"] == "standalone"
     assert (manifest["theme_color"], manifest["background_color"]) == ("#4051b5", "#ffffff")
-    sizes = {(i["sizes"], i["purpose"]) for i in manifest["icons"]}  # type: ignore[union-attr]
+    icons: list[dict[str, str]] = manifest["icons"]  # type: ignore[assignment]  # web_manifest is a JSON dict
+    sizes = {(i["sizes"], i["purpose"]) for i in icons}
     assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
 
 

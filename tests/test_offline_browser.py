@@ -25,17 +25,19 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from scripts.offline_manifest import main as write_manifest
+from studyguide.chromium import CHROMIUM, CHROMIUM_FLAGS
 from studyguide.offline_app import MANIFEST
 from studyguide.offline_precache import read_manifest, service_worker
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory
-from tests.test_accessibility import SCHEMES, axe_script, axe_violations, describe
+from tests.conftest import ROOT, SCHEMES, axe_violations, describe, serve_directory
 from tests.test_flashcards_browser import KEY as FLASHCARDS_KEY
 
-__all__ = ["axe_script"]  # the fixture, shared with the accessibility tests
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 pytestmark = pytest.mark.browser
 READY = '[data-offline-status][data-state="ready"]'
@@ -83,9 +85,9 @@ def deploy(complete_site: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 @pytest.fixture
-def context(browser: object) -> Iterator[object]:
+def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh browser context: its own service workers, caches and localStorage."""
-    ctx = browser.new_context()  # type: ignore[attr-defined]
+    ctx = browser.new_context()
     ctx.set_default_timeout(READY_TIMEOUT_MS)  # two shared cores: allow for a slow moment
     try:
         yield ctx
@@ -93,34 +95,34 @@ def context(browser: object) -> Iterator[object]:
         ctx.close()
 
 
-def watched(page: object) -> dict[str, list[str]]:
+def watched(page: Page) -> dict[str, list[str]]:
     """Collect the page's console errors, failed requests and requests off 127.0.0.1."""
     seen: dict[str, list[str]] = {"errors": [], "failed": [], "foreign": []}
-    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))  # type: ignore[attr-defined]
-    page.on("requestfailed", lambda r: seen["failed"].append(r.url))  # type: ignore[attr-defined]
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("requestfailed", lambda r: seen["failed"].append(r.url))
 
-    def _request(req: object) -> None:
-        url = req.url  # type: ignore[attr-defined]
+    def _request(req: Request) -> None:
+        url = req.url
         if url.startswith(("http://", "https://")) and not url.startswith("http://127.0.0.1:"):
             seen["foreign"].append(url)
 
-    page.on("request", _request)  # type: ignore[attr-defined]
+    page.on("request", _request)
     return seen
 
 
-def first_visit(context: object, base: str) -> tuple[object, float]:
+def first_visit(context: BrowserContext, base: str) -> tuple[Page, float]:
     """Open the home page online; wait until the footer says it works offline. Returns the
     page and the seconds from the start of the visit to offline-ready."""
-    page = context.new_page()  # type: ignore[attr-defined]
+    page = context.new_page()
     start = time.monotonic()
     page.goto(base)
     page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
     return page, time.monotonic() - start
 
 
-def header_colour(page: object) -> str:
-    return page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")  # type: ignore[attr-defined]
+def header_colour(page: Page) -> str:
+    return page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
 
 
 def test_after_one_visit_the_whole_guide_works_offline(context, deploy) -> None:
@@ -170,7 +172,7 @@ def test_after_one_visit_the_whole_guide_works_offline(context, deploy) -> None:
     assert page.locator("tr[id^=claim-]").count() > 0
 
     # Every download, byte for byte (listed in sw.js with its hash: make build's last step).
-    listed = dict(read_manifest((folder / "sw.js").read_text("utf-8"))["files"])  # type: ignore[arg-type]
+    listed = dict(read_manifest((folder / "sw.js").read_text("utf-8"))["files"])
     assert all(f"downloads/{name}" in listed for name in DOWNLOADS), sorted(listed)
     for name in DOWNLOADS:
         got = page.evaluate(
@@ -220,8 +222,8 @@ def redeploy(folder: Path) -> str:
     return str(read_manifest((folder / "sw.js").read_text("utf-8"))["version"])
 
 
-def fetched(page: object, url: str) -> str:
-    return page.evaluate("u => fetch(u).then(r => r.text())", url)  # type: ignore[attr-defined]
+def fetched(page: Page, url: str) -> str:
+    return page.evaluate("u => fetch(u).then(r => r.text())", url)
 
 
 def test_a_new_deploy_replaces_the_offline_copy_as_one_version(context, deploy, axe_script) -> None:
@@ -305,7 +307,7 @@ def test_chromium_finds_the_guide_installable(browser, deploy, tmp_path, broken)
         del manifest["icons"]
         (folder / MANIFEST).write_text(json.dumps(manifest), "utf-8")
     profile = browser.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS)
     )
     try:
         page = profile.new_page()

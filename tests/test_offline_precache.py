@@ -169,7 +169,7 @@ def not_offline(site: Path, listed: set[str]) -> list[str]:
 @pytest.mark.integration
 def test_the_built_worker_lists_every_page_and_asset_with_its_hash(site_dir: Path) -> None:
     manifest = read_manifest((site_dir / SERVICE_WORKER).read_text("utf-8"))
-    listed = dict(manifest["files"])  # type: ignore[arg-type]
+    listed = dict(manifest["files"])
     pages = {url_for(p.relative_to(site_dir).as_posix()) for p in site_dir.rglob("index.html")}
     assert pages and pages <= listed.keys()
     assert {"404.html", "search/search_index.json", "sitemap.xml", "manifest.webmanifest"} <= (

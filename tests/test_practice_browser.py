@@ -13,10 +13,11 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.test_accessibility import axe_script, axe_violations, describe  # noqa: F401
+from tests.conftest import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +63,16 @@ def score(page, levels: dict[str, str]) -> None:
         page.locator(f'input[name="practice-{dim}"][value="{level}"]').check()
 
 
-def stored(page, key: str) -> object:
+def old_attempt() -> dict[str, object]:
+    """An attempt as saved before self-checks existed (no `checks`, no `checkTotal`)."""
+    return {
+        "prompt": "Model registry",
+        "date": "2026-11-26T10:00:00.000Z",
+        "scores": dict.fromkeys(DIMS, "adequate"),
+    }
+
+
+def stored(page, key: str) -> Any:  # parsed JSON: the test knows its shape
     raw = page.evaluate(f"localStorage.getItem({json.dumps(key)})")
     return None if raw is None else json.loads(raw)
 
@@ -74,9 +84,11 @@ def test_draw_prompt_shows_a_listed_prompt_with_lens_cues(page, served_site):
     open_practice(page, served_site)
     titles = [
         t.strip().rstrip(".")
-        for t in page.locator(".practice-prompts > ol > li > strong").all_inner_texts()
+        for t in page.locator(
+            ".practice-prompts > ol > li > p:first-child > strong"
+        ).all_inner_texts()
     ]
-    assert len(titles) >= 7
+    assert len(titles) >= 20
     seen = set()
     for _ in range(12):
         page.get_by_role("button", name="Draw a prompt").click()
@@ -193,10 +205,11 @@ def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_p
     target = tmp_path / "attempts.csv"
     download.save_as(target)
     table = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert table[0] == ["date", "prompt", *DIMS, "weighted"]
+    assert table[0] == ["date", "prompt", *DIMS, "weighted", "self_check", "ticked"]
     assert table[1][1] == title
     assert table[1][2:5] == ["adequate", "weak", "adequate"]
     assert table[2][2:5] == ["strong"] * 3
+    assert re.fullmatch(r"0 of [2-5]", table[1][6]) and table[1][7] == ""  # nothing ticked
 
     dialogs: list[str] = []
 
@@ -214,7 +227,7 @@ def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_p
     page.get_by_role("button", name="Clear history").click()
     assert len(dialogs) == 2 and "Delete all 2" in dialogs[0]
     assert rows.count() == 0
-    assert stored(page, PRACTICE_KEY) is None
+    assert stored(page, PRACTICE_KEY) == {"v": 1, "attempts": []}  # the store, emptied
     page.reload()
     page.wait_for_selector("[data-practice][data-ready]")
     assert "No attempts saved yet" in page.locator("[data-history]").inner_text()
@@ -222,11 +235,7 @@ def test_history_survives_reload_exports_csv_and_clears(page, served_site, tmp_p
 
 def test_corrupted_or_old_practice_state_is_reset_with_a_notice(page, served_site):
     open_practice(page, served_site)
-    good = {
-        "prompt": "Model registry",
-        "date": "2026-11-26T10:00:00.000Z",
-        "scores": dict.fromkeys(DIMS, "adequate"),
-    }
+    good = old_attempt()
     mixed = json.dumps({"v": 1, "attempts": [good, {"prompt": 3}, "junk"]})
     page.evaluate(
         "([k, v]) => { localStorage.setItem(k, v);"
@@ -238,7 +247,9 @@ def test_corrupted_or_old_practice_state_is_reset_with_a_notice(page, served_sit
     assert "reset" in page.locator(".practice-notice").inner_text()
     assert page.locator("[data-history] table tbody tr").count() == 1
     assert stored(page, PRACTICE_KEY) == {"v": 1, "attempts": [good]}
-    assert page.evaluate("localStorage.getItem('wbpm-guide.practice.v0')") is None
+    # Data the guide cannot read is never deleted (storage.js keeps it aside, and leaves keys
+    # it does not know alone).
+    assert page.evaluate("localStorage.getItem('wbpm-guide.practice.v0')") == "[]"
 
     for bad in ("{not json", json.dumps({"v": 99, "attempts": []}), "null"):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PRACTICE_KEY, bad])
@@ -290,7 +301,8 @@ def test_app_holds_its_final_place_before_the_script_runs(browser, served_site, 
     reloads the stylesheets and can shift any page for a frame; that is not this script's.
     """
     width, height = viewport
-    layouts, shifts = [], {}
+    layouts: list[object] = []
+    shifts: object = {}
     for held in ("guide", "none", "theme"):
         context = browser.new_context(viewport={"width": width, "height": height})
         try:
@@ -502,7 +514,7 @@ def test_home_summary_hidden_when_empty_and_shown_after_activity(page, served_si
 # ---- accessibility of the filled-in states ------------------------------------------------
 
 
-def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):  # noqa: F811
+def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):
     """axe-core on the states the page tests never see: a drawn prompt, a time-up, a score,
     a history table and trend (both palettes), ticked checklist items and the home summary."""
     page.clock.install()
@@ -535,7 +547,7 @@ def test_filled_in_states_have_no_axe_violations(page, served_site, axe_script):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_mid_session_states_have_no_axe_violations(page, served_site, axe_script, scheme):  # noqa: F811
+def test_mid_session_states_have_no_axe_violations(page, served_site, axe_script, scheme):
     """axe-core mid-session, the states the filled-in test passes through without checking:
     a drawn prompt with the timer running, then paused (Resume), and a half-scored form."""
     page.clock.install()
@@ -555,3 +567,143 @@ def test_mid_session_states_have_no_axe_violations(page, served_site, axe_script
     assert "Choose weak, adequate or strong" in page.locator("[data-result]").inner_text()
     violations = axe_violations(page, axe_script)
     assert not violations, f"paused, half scored ({scheme}): {describe(violations)}"
+
+
+# ---- model-answer outlines and saved self-checks -------------------------------------------
+# The outline of a drawn prompt stays closed until the reader opens it (after the attempt, or
+# on request); the self-check boxes under it work and what was ticked is saved with the
+# attempt. Without JavaScript, and in print, every outline reads as plain text after its prompt.
+
+DRAWN_OUTLINE = "[data-drawn] details.practice-outline"
+
+
+def draw(page) -> str:
+    page.get_by_role("button", name="Draw a prompt").click()
+    return page.locator("[data-drawn]").get_attribute("data-drawn")
+
+
+def test_drawn_outline_stays_closed_until_time_is_up_or_the_reader_opens_it(page, served_site):
+    page.clock.install()
+    open_practice(page, served_site)
+    draw(page)
+    outline = page.locator(DRAWN_OUTLINE)
+    assert outline.count() == 1
+    field = outline.locator("li", has_text="Trade-off and mitigation")
+    assert not outline.evaluate("d => d.open")
+    assert field.is_hidden(), "the model answer showed before the attempt"
+    # The list below the session keeps its outlines closed too: no spoilers on the page.
+    listed = page.locator(".practice-prompts details.practice-outline")
+    assert listed.count() >= 20
+    assert listed.first.locator("li").first.is_hidden()
+
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(3 * 3600 * 1000)
+    alert = page.locator("[data-time-up]").inner_text()
+    assert "Time is up" in alert and "outline" in alert
+    assert field.is_hidden(), "the outline must open by the reader's hand, not shift the page"
+    outline.locator("summary").click()
+    assert field.is_visible()
+    assert outline.evaluate("d => d.open")
+
+
+def test_outline_can_be_revealed_on_request_before_the_timer_runs(page, served_site):
+    open_practice(page, served_site)
+    draw(page)
+    outline = page.locator(DRAWN_OUTLINE)
+    outline.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert outline.locator("li", has_text="Proves success").is_visible()
+
+
+def test_self_check_ticks_are_saved_with_the_attempt_and_shown(page, served_site):
+    open_practice(page, served_site)
+    good = old_attempt()
+    # History saved before self-checks existed: kept as it is, never dropped.
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)",
+        [PRACTICE_KEY, json.dumps({"v": 1, "attempts": [good]})],
+    )
+    page.reload()
+    page.wait_for_selector("[data-practice][data-ready]")
+    title = draw(page)
+    page.locator(DRAWN_OUTLINE).locator("summary").click()
+    boxes = page.locator("[data-drawn] input[data-check]")
+    total = boxes.count()
+    assert 2 <= total <= 5
+    names = [boxes.nth(i).get_attribute("aria-label") for i in range(total)]
+    assert all(names), "every self-check box needs an accessible name"
+    # A click on the drawn box (the label's indicator) ticks one; the keyboard ticks another.
+    page.locator("[data-drawn] .practice-outline .task-list-indicator").first.dispatch_event(
+        "click"
+    )
+    assert boxes.nth(0).is_checked()
+    boxes.nth(1).focus()
+    page.keyboard.press("Space")
+    assert boxes.nth(1).is_checked()
+    score(page, {"tradeoffs": "strong", "metrics": "adequate", "communication": "weak"})
+    page.get_by_role("button", name="Save attempt").click()
+
+    saved = stored(page, PRACTICE_KEY)
+    assert saved["v"] == 1
+    assert saved["attempts"][0] == good
+    newest = saved["attempts"][1]
+    assert newest["prompt"] == title
+    assert newest["checks"] == names[:2]
+    assert newest["checkTotal"] == total
+
+    page.reload()
+    page.wait_for_selector("[data-practice][data-ready]")
+    header = page.locator("[data-history] thead th").all_inner_texts()
+    column = header.index("Self-check")
+    rows = page.locator("[data-history] tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(0).locator("td").nth(column).inner_text() == f"2 of {total}"
+    assert rows.nth(1).locator("td").nth(column).inner_text() == ""
+
+
+def test_outlines_read_as_plain_text_without_javascript_and_in_print(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(served_site + "practice/")
+        items = pg.locator(".practice-prompts > ol > li")
+        assert items.count() >= 20
+        for i in range(items.count()):
+            item = items.nth(i)
+            field = item.locator("details.practice-outline li", has_text="Proves success")
+            assert field.is_visible(), f"prompt {i + 1}: outline hidden without JavaScript"
+            # The outline follows its prompt's text and cues, inside the same item.
+            order = item.evaluate(
+                "li => { const p = li.querySelector('p'), d = li.querySelector('details');"
+                " return !!(p.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING); }"
+            )
+            assert order, f"prompt {i + 1}: outline before its prompt"
+            assert item.locator("details.practice-outline li.task-list-item").count() >= 2
+    finally:
+        context.close()
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        pg.goto(served_site + "practice/")
+        pg.wait_for_selector("[data-practice][data-ready]")
+        field = pg.locator(".practice-prompts details.practice-outline li").first
+        assert field.is_hidden()
+        pg.emulate_media(media="print")
+        assert field.is_visible(), "a printed page must show the outlines"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_revealed_outline_and_ticks_have_no_axe_violations(page, served_site, axe_script, scheme):
+    page.emulate_media(color_scheme=scheme)
+    open_practice(page, served_site)
+    expected = "slate" if scheme == "dark" else "default"
+    page.wait_for_selector(f'body[data-md-color-scheme="{expected}"]', state="attached")
+    draw(page)
+    page.locator(DRAWN_OUTLINE).locator("summary").click()
+    page.locator("[data-drawn] .practice-outline .task-list-indicator").first.dispatch_event(
+        "click"
+    )
+    violations = axe_violations(page, axe_script)
+    assert not violations, f"outline revealed ({scheme}): {describe(violations)}"

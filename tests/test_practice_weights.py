@@ -48,11 +48,11 @@ def rubric_weights(registry: Registry) -> dict[str, float]:
 def page_claims(html: str) -> dict[str, str]:
     """Claim id -> rendered value (without the example label) of every claim on a page."""
     soup = BeautifulSoup(html, "html.parser")
-    found = {}
+    found: dict[str, str] = {}
     for a in soup.select(".md-content a.claim[data-claim-id]"):
         for label in a.select(".claim__kind"):
             label.decompose()
-        found.setdefault(a["data-claim-id"], a.get_text().strip())
+        found.setdefault(str(a["data-claim-id"]), a.get_text().strip())
     return found
 
 
@@ -118,9 +118,11 @@ def test_changed_weight_flows_to_the_practice_page(tmp_path: Path) -> None:
     old = registry_of(text)
     new_values = {"weight-tradeoffs": "50%", "weight-metrics": "35%", "weight-communication": "15%"}
     for cid, value in new_values.items():
-        text = re.sub(
-            rf'(\n  {cid}:\n    value: )"[^"]*"', lambda m, v=value: f'{m.group(1)}"{v}"', text
-        )
+
+        def replace(m: re.Match[str], v: str = value) -> str:
+            return f'{m.group(1)}"{v}"'
+
+        text = re.sub(rf'(\n  {cid}:\n    value: )"[^"]*"', replace, text)
     changed = registry_of(text)
     assert rubric_weights(changed) != rubric_weights(old)
     claims.write_text(text, encoding="utf-8")

@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from studyguide.claims import load_registry
-from tests.test_content import split_front_matter, word_count
+from studyguide.page_text import read_front_matter as split_front_matter
+from tests.conftest import word_count
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

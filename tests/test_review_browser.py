@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.test_accessibility import (  # noqa: F401
-    LABEL_IN_NAME,
-    axe_script,
-    axe_violations,
-    describe,
-)
+from tests.conftest import LABEL_IN_NAME, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 CARDS = "wbpm-guide.flashcards.v2"
@@ -166,7 +162,7 @@ def test_export_then_import_in_another_browser_merges_and_asks_first(
 def test_sm2_progress_is_migrated_with_its_due_dates(page, served_site) -> None:
     slug, ids = next(iter(deck_ids(page, served_site).items()))
     now = page.evaluate("Date.now()")
-    sm2 = {
+    sm2: dict[str, Any] = {
         "v": 1,
         "cards": {
             ids[0]: {
@@ -277,7 +273,7 @@ def test_grade_borders_and_focus_are_visible(browser, served_site, scheme: str) 
 def test_review_and_index_tools_have_no_axe_violations(
     browser,
     served_site,
-    axe_script,  # noqa: F811
+    axe_script,
     scheme: str,
 ) -> None:
     """axe-core on the Review page with an answer shown, and on the index with its settings

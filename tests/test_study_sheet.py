@@ -46,7 +46,7 @@ def _pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def registry():  # type: ignore[no-untyped-def]
+def registry():
     reg, problems = load_registry((DOCS / "claims.yml").read_text("utf-8"))
     assert not problems
     return reg
@@ -58,7 +58,7 @@ def pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def sheet(registry, pages):  # type: ignore[no-untyped-def]
+def sheet(registry, pages):
     return render_sheet(registry, pages)
 
 
@@ -72,13 +72,13 @@ def step_names(pages: dict[str, str]) -> list[str]:
 # --- The real guide ------------------------------------------------------------------------
 
 
-def test_sheet_has_every_framework_step_as_a_move(sheet, pages) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_has_every_framework_step_as_a_move(sheet, pages) -> None:
     for name in step_names(pages):
         move = name[:1].upper() + name[1:]
         assert f"**{move}.**" in sheet.markdown or f". {move}.**" in sheet.markdown, name
 
 
-def test_sheet_has_its_parts_in_reading_order(sheet) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_has_its_parts_in_reading_order(sheet) -> None:
     positions = [sheet.markdown.find(h) for h in HEADINGS]
     assert -1 not in positions, [h for h, p in zip(HEADINGS, positions, strict=True) if p < 0]
     assert positions == sorted(positions)
@@ -88,15 +88,13 @@ def test_sheet_has_its_parts_in_reading_order(sheet) -> None:  # type: ignore[no
     assert "../downloads/study-sheet-a4.pdf" in sheet.markdown
 
 
-def test_the_checklist_is_not_on_the_sheet(sheet, pages) -> None:  # type: ignore[no-untyped-def]
+def test_the_checklist_is_not_on_the_sheet(sheet, pages) -> None:
     assert "- [ ]" not in sheet.markdown and "Checklist" not in sheet.markdown
     first_item = re.search(r"^- \[ \] (.{20})", pages["checklist.md"], re.M)
     assert first_item and first_item.group(1) not in sheet.markdown
 
 
-def test_every_labelled_fact_is_shown_with_its_label_and_nothing_by_its_id(  # type: ignore[no-untyped-def]
-    sheet, registry
-) -> None:
+def test_every_labelled_fact_is_shown_with_its_label_and_nothing_by_its_id(sheet, registry) -> None:
     labelled = {c.id: c.label for c in registry.claims.values() if c.label}
     assert labelled, "claims.yml labels the facts the sheet lists"
     for cid, label in labelled.items():
@@ -112,7 +110,7 @@ def test_every_labelled_fact_is_shown_with_its_label_and_nothing_by_its_id(  # t
         assert cid.replace("-", " ") not in shown, cid
 
 
-def test_a_label_on_a_claim_that_is_not_a_fact_is_a_problem(registry) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_on_a_claim_that_is_not_a_fact_is_a_problem(registry) -> None:
     changed = dataclasses.replace(registry, claims=dict(registry.claims))
     example = next(c for c in changed.claims.values() if c.kind == "example")
     changed.claims[example.id] = dataclasses.replace(example, label="An example")
@@ -126,23 +124,23 @@ def test_labels_are_escaped_for_markdown() -> None:
     assert escape_markdown("Runs *per* [day] <x>") == "Runs \\*per\\* \\[day\\] \\<x\\>"
 
 
-def test_sheet_reads_the_real_guide_without_problems(sheet) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_reads_the_real_guide_without_problems(sheet) -> None:
     assert sheet.problems == []
 
 
-def test_sheet_passes_the_figure_scanner(sheet, registry) -> None:  # type: ignore[no-untyped-def]
+def test_sheet_passes_the_figure_scanner(sheet, registry) -> None:
     """The claims hook expands the generated page and fails the build on raw figures."""
     result = expand_page(sheet.markdown, registry, f"(generated) {SHEET}")
     assert result.problems == []
     assert ":claim[" not in result.markdown and "::script[" not in result.markdown
 
 
-def test_each_script_appears_once(sheet) -> None:  # type: ignore[no-untyped-def]
+def test_each_script_appears_once(sheet) -> None:
     scripts = re.findall(r"^::script\[([^\]]+)\]$", sheet.markdown, re.M)
     assert scripts and len(scripts) == len(set(scripts))
 
 
-def test_a_claim_value_change_flows_through(registry, pages) -> None:  # type: ignore[no-untyped-def]
+def test_a_claim_value_change_flows_through(registry, pages) -> None:
     changed = dataclasses.replace(registry, claims=dict(registry.claims))
     old = changed.claims["rounds-count"]
     changed.claims["rounds-count"] = dataclasses.replace(old, value="five rounds")
@@ -157,21 +155,21 @@ def test_a_claim_value_change_flows_through(registry, pages) -> None:  # type: i
     assert "7 minutes" in after
 
 
-def test_shown_claims_include_embedded_figures(sheet, registry) -> None:  # type: ignore[no-untyped-def]
+def test_shown_claims_include_embedded_figures(sheet, registry) -> None:
     shown = set(sheet.claims)
     assert "script-product-goal" in shown
     assert set(registry.refs("script-product-goal")) <= shown
     assert all(cid in registry.claims for cid in shown)
 
 
-def test_missing_pages_are_reported_and_the_rest_still_renders(registry) -> None:  # type: ignore[no-untyped-def]
+def test_missing_pages_are_reported_and_the_rest_still_renders(registry) -> None:
     sheet = render_sheet(registry, {})
     missing = {p.path for p in sheet.problems}
     assert {f"docs/{p}" for p in (*FRAMEWORK_PAGES, *PATTERN_PAGES)} <= missing
     assert "## The round, as reported" in sheet.markdown
 
 
-def test_shown_claims_ignore_unknown_ids(registry) -> None:  # type: ignore[no-untyped-def]
+def test_shown_claims_ignore_unknown_ids(registry) -> None:
     assert shown_claims(":claim[nope] :claim[rounds-count]", registry) == ["rounds-count"]
 
 

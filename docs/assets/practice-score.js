@@ -13,6 +13,7 @@
   var LEVELS = { weak: 1, adequate: 2, strong: 3 };
   var MAX_LEVEL = 3;
   var MAX_ATTEMPTS = 200;
+  var MAX_CHECKS = 10;
   var UNITS = { second: 1000, minute: 60000, hour: 3600000 };
 
   function isNum(x) { return typeof x === "number" && isFinite(x); }
@@ -108,7 +109,10 @@
     return h ? h + ":" + pad(m) + ":" + pad(sec) : m + ":" + pad(sec);
   }
 
-  /* ---- History store: {v, attempts: [{prompt, date (ISO), scores: {key: level}}]} -------- */
+  /* ---- History store: {v, attempts: [{prompt, date (ISO), scores: {key: level},
+   *      checks?: [ticked self-check items], checkTotal?: items offered}]} ------------------
+   * `checks` and `checkTotal` came with the model-answer outlines; attempts saved before them
+   * have neither and stay valid as they are, so the store keeps its version. */
 
   function emptyHistory() { return { v: VERSION, attempts: [] }; }
 
@@ -118,7 +122,23 @@
         !a.scores || typeof a.scores !== "object" || Array.isArray(a.scores)) return false;
     var keys = Object.keys(a.scores);
     return keys.length > 0 && keys.length <= 10 &&
-      keys.every(function (k) { return LEVELS[a.scores[k]] !== undefined; });
+      keys.every(function (k) { return LEVELS[a.scores[k]] !== undefined; }) && validChecks(a);
+  }
+
+  /* The optional self-check of an attempt: absent, or ticked item texts (at most MAX_CHECKS,
+   * each a short string) with the number of items offered, at least as many as ticked. */
+  function validChecks(a) {
+    if (a.checks === undefined && a.checkTotal === undefined) return true;
+    return Array.isArray(a.checks) && a.checks.length <= MAX_CHECKS &&
+      a.checks.every(function (c) { return typeof c === "string" && c && c.length <= 300; }) &&
+      typeof a.checkTotal === "number" && Math.floor(a.checkTotal) === a.checkTotal &&
+      a.checkTotal >= a.checks.length && a.checkTotal <= MAX_CHECKS;
+  }
+
+  /* An attempt's self-check as shown and exported: "2 of 4", or "" when it had none. */
+  function checkSummary(a) {
+    return typeof a.checkTotal === "number" && a.checkTotal > 0 ?
+      (a.checks || []).length + " of " + a.checkTotal : "";
   }
 
   /* Parse stored JSON. Returns {store, reset}: reset is true when the text was unreadable, of
@@ -184,6 +204,7 @@
     timer: timer, elapsed: elapsed, remaining: remaining, running: running, start: start,
     pause: pause, formatTime: formatTime,
     emptyHistory: emptyHistory, isValidAttempt: isValidAttempt, parseHistory: parseHistory,
+    checkSummary: checkSummary,
     addAttempt: addAttempt, trend: trend, sparkline: sparkline, csvCell: csvCell, toCSV: toCSV };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.GuidePracticeScore = api;

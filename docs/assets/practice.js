@@ -1,42 +1,37 @@
-/* Practice room (docs/practice.md): draw a prompt, time it, self-score it, keep a history.
- * All content is read from the page: prompts from `.practice-prompts` lists, timer lengths from
- * the claim named by each list's `data-timer-claim`, dimensions, weights
- * and training links from the `.practice-rubric` table. Arithmetic: practice-score.js.
- * The whole app (buttons, timer, score choices) is static HTML in the page, in its final
- * place and size before this runs, so wiring it up shifts nothing: the shell is written in
- * docs/practice.md, the score choices by hooks/practice.py from the rubric table.
- * History is versioned in localStorage; unreadable data is reset with a notice. Runs on every
- * page load and instant navigation (Material's `document$`); inert without `[data-practice]`.
+/* Practice room control (docs/practice.md): draw a prompt, time it, compare it with the model
+ * outline, self-check and self-score it, keep a history.
+ *
+ * Reads everything from the page: prompts from `.practice-prompts` lists (each with its
+ * model-answer outline and self-check), timer lengths from the claim named by each list's
+ * `data-timer-claim`, dimensions, weights and training links from the `.practice-rubric` table.
+ * Arithmetic and stored-data rules: practice-score.js. Rendering: practice-view.js; this file
+ * only keeps state, reacts to the reader and decides what to show.
+ * The app's shell is static HTML in its final place and size before this runs (the shell in
+ * docs/practice.md, the score choices from hooks/practice.py), so starting shifts nothing.
+ * History lives in the guide's `practice` store (stores.js over storage.js: versioned, migrated,
+ * unreadable data kept aside with a notice). Start-up: GuideStart.onPage, once per page shown
+ * (full load or instant navigation); inert without `[data-practice]`.
  */
 (function () {
   "use strict";
-  var KEY = "wbpm-guide.practice.v1", PREFIX = "wbpm-guide.practice.", SHOWN = 20;
-  var S = window.GuidePracticeScore, each = function (l, f) { Array.prototype.forEach.call(l, f); };
+  var SHOWN = 20;
+  var S = window.GuidePracticeScore, V = window.GuidePracticeView, Store = window.GuideStores.practice;
+  var each = function (l, f) { Array.prototype.forEach.call(l, f); };
   var ticker = null;
+  var MSG = {
+    choose: "Choose weak, adequate or strong for each dimension to see your weighted score.",
+    noWeights: "The rubric weights on this page could not be read, so no weighted score can be shown.",
+    timeUp: "Time is up. Open the model outline under the prompt, tick what you did, then score.",
+    reset: "Your saved practice history could not be fully read, so the unreadable part was reset."
+  };
 
-  function esc(s) {
-    return String(s).replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
-  }
+  /* ---- Reading the page ------------------------------------------------------------------ */
+
   function text(node) { /* a claim's value without its "example" label */
     if (!node) return "";
     var c = node.cloneNode(true);
     each(c.querySelectorAll(".claim__kind"), function (k) { k.remove(); });
     return c.textContent.trim();
-  }
-  function read() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
-  function write(v) { try { localStorage.setItem(KEY, v); return true; } catch (e) { return false; } }
-  function dropOld() {
-    try {
-      for (var i = localStorage.length - 1; i >= 0; i--) {
-        var k = localStorage.key(i);
-        if (k && k.indexOf(PREFIX) === 0 && k !== KEY) localStorage.removeItem(k);
-      }
-    } catch (e) { /* storage unavailable */ }
-  }
-  function stamp(iso) {
-    var d = new Date(iso), p = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate()) + " " +
-      p(d.getHours()) + ":" + p(d.getMinutes());
   }
 
   function readPrompts(root) {
@@ -66,186 +61,208 @@
     return dims;
   }
 
-  function build(app) {
-    var root = document.querySelector(".md-content") || document;
-    var prompts = readPrompts(root), dims = readRubric(root);
-    var weights = {}, order = dims.map(function (d) { weights[d.key] = d.weight; return d.key; });
-    var ok = dims.length > 0 && S.validWeights(weights);
-    var st = { prompt: null, done: false, timer: S.timer(0) };
-    var loaded = S.parseHistory(read()), history = loaded.store;
-
-    var $ = function (s) { return app.querySelector(s); };
-    var notice = $(".practice-notice"), drawn = $(".practice-drawn"), clock = $("[data-timer]");
-    var note = $(".practice-timer__note"), alert = $("[data-time-up]"), box = $(".practice-timer");
-    var startB = $('[data-action="start"]'), pauseB = $('[data-action="pause"]');
-    var form = $("form"), result = $("[data-result]"), hist = $("[data-history]");
-    if (loaded.reset) {
-      write(JSON.stringify(history));
-      notice.textContent = "Your saved practice history could not be fully read, so the unreadable part was reset.";
-    }
-
-    function stop() { if (ticker !== null) { clearInterval(ticker); ticker = null; } }
-
-    function tick() {
-      var now = Date.now(), left = S.remaining(st.timer, now), run = S.running(st.timer);
-      var has = st.timer.duration > 0;
-      clock.textContent = has ? S.formatTime(left) : "--:--";
-      if (has && left <= 0 && !st.done) {
-        st.done = true;
-        st.timer = S.pause(st.timer, now);
-        stop();
-        run = false;
-        alert.textContent = "Time is up. Finish your sentence, then score your answer.";
-      }
-      startB.disabled = !has || run || left <= 0;
-      pauseB.disabled = !run;
-      startB.textContent = st.timer.elapsed > 0 && !run && left > 0 ? "Resume" : "Start";
-      box.classList.toggle("is-up", st.done);
-    }
-
-    function reset() {
-      var p = st.prompt || prompts[0];
-      stop();
-      st.timer = S.timer((p && p.ms) || 0);
-      st.done = false;
-      alert.textContent = "";
-      note.textContent = p && p.ms ? "Counts down from " + p.time + " (" + p.group.toLowerCase() + ")."
-        : "The timer length could not be read from this page.";
-      tick();
-    }
-
-    function draw() {
-      if (!prompts.length) return;
-      var pick;
-      do { pick = prompts[Math.floor(Math.random() * prompts.length)]; }
-      while (prompts.length > 1 && pick === st.prompt);
-      st.prompt = pick;
-      var copy = pick.node.cloneNode(true);
-      each(copy.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
-      drawn.innerHTML = '<p class="practice-drawn__group"></p><div data-drawn></div>';
-      drawn.firstChild.textContent = pick.group;
-      drawn.lastChild.setAttribute("data-drawn", pick.title);
-      while (copy.firstChild) drawn.lastChild.appendChild(copy.firstChild);
-      reset();
-    }
-
-    function scores() {
-      var s = {};
-      order.forEach(function (k) {
-        var c = form.querySelector('input[name="practice-' + k + '"]:checked');
-        if (c) s[k] = c.value;
-      });
-      return s;
-    }
-
-    function showResult(msg) {
-      var s = scores(), score = ok ? S.weightedScore(weights, s) : null, html;
-      if (!ok) html = "<p>The rubric weights on this page could not be read, so no weighted score can be shown.</p>";
-      else if (score === null) html = "<p>" + (msg || "Choose weak, adequate or strong for each dimension to see your weighted score.") + "</p>";
-      else {
-        var w = S.weakest(weights, s, order), d = dims[order.indexOf(w)];
-        html = '<p data-weighted="' + score + '">Weighted score: <strong>' + score.toFixed(1) + " of " +
-          S.MAX_LEVEL + "</strong> (" + S.band(score) + ').</p><p data-weakest="' + (w || "") + '">' +
-          (d ? "Weakest dimension: " + (d.href ? '<a href="' + esc(d.href) + '">' + esc(d.name) + "</a>"
-            : esc(d.name)) + ". Train it next, then draw another prompt."
-            : "Strong on every dimension. Draw a follow-up to test the design further.") + "</p>" +
-          (msg ? "<p>" + msg + "</p>" : "");
-      }
-      result.innerHTML = html;
-    }
-
-    function weighted(a) { return ok ? S.weightedScore(weights, a.scores) : null; }
-    function fmt(v) { return v === null ? "" : v.toFixed(1); }
-
-    function showHistory() {
-      var list = history.attempts, recent = list.slice(-SHOWN);
-      $("[data-history-buttons]").hidden = !list.length;
-      if (!list.length) {
-        hist.innerHTML = "<p>No attempts saved yet. They stay in this browser only.</p>";
-        return;
-      }
-      var vals = recent.map(weighted), t = S.trend(vals), n = vals.length;
-      var arrow = { up: "\u2191 up", down: "\u2193 down", flat: "\u2192 level" };
-      hist.innerHTML = '<p class="practice-trend" data-trend="' + (t || "") + '">' +
-        '<svg viewBox="0 0 120 32" width="120" height="32" role="img" aria-label="Weighted scores of ' +
-        "recent attempts, oldest first: " + vals.map(fmt).join(", ") + '"><polyline points="' +
-        S.sparkline(vals, 120, 32) + '"/></svg> ' + (t ? arrow[t] + " on your previous attempt (" +
-        fmt(vals[n - 2]) + " \u2192 " + fmt(vals[n - 1]) + ")" : "Save another attempt to see a trend.") +
-        '</p><div class="practice-history__wrap"><table><caption>' +
-        (list.length > SHOWN ? "Latest " + SHOWN + " of " + list.length + " attempts, newest first" +
-          " (export CSV for all)" : "Attempts, newest first") + "</caption><thead><tr><th>Date</th><th>Prompt</th>" +
-        dims.map(function (d) { return "<th>" + esc(d.name) + "</th>"; }).join("") +
-        "<th>Weighted</th></tr></thead><tbody>" + recent.slice().reverse().map(function (a) {
-          return "<tr><td>" + stamp(a.date) + "</td><td>" + esc(a.prompt) + "</td>" + order.map(function (k) {
-            return "<td>" + esc(a.scores[k] || "") + "</td>";
-          }).join("") + "<td>" + fmt(weighted(a)) + "</td></tr>";
-        }).join("") + "</tbody></table></div>";
-    }
-
-    function exportCSV() {
-      var rows = [["date", "prompt"].concat(order, ["weighted"])];
-      history.attempts.forEach(function (a) {
-        var w = weighted(a);
-        rows.push([a.date, a.prompt].concat(order.map(function (k) { return a.scores[k] || ""; }),
-          [w === null ? "" : w.toFixed(2)]));
-      });
-      var url = URL.createObjectURL(new Blob([S.toCSV(rows)], { type: "text/csv;charset=utf-8" }));
-      var a = document.createElement("a");
-      a.href = url;
-      a.download = "practice-attempts.csv";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    }
-
-    app.addEventListener("click", function (e) {
-      var b = e.target.closest && e.target.closest("[data-action]"), now = Date.now();
-      switch (b && b.getAttribute("data-action")) {
-        case "draw": draw(); break;
-        case "start": st.timer = S.start(st.timer, now); stop(); ticker = setInterval(tick, 250); tick(); break;
-        case "pause": st.timer = S.pause(st.timer, now); stop(); tick(); break;
-        case "reset": reset(); break;
-        case "export": exportCSV(); break;
-        case "clear":
-          if (window.confirm("Delete all " + history.attempts.length + " saved practice attempts " +
-              "from this browser? This cannot be undone.")) {
-            history = S.emptyHistory();
-            try { localStorage.removeItem(KEY); } catch (err) { /* nothing stored */ }
-            notice.textContent = "Practice history cleared.";
-            showHistory();
-          }
-      }
-    });
-    form.addEventListener("change", function () { showResult(); });
-    form.addEventListener("submit", function (e) {
-      e.preventDefault();
-      var s = scores();
-      if (!ok || S.weightedScore(weights, s) === null) return showResult("Score all dimensions before saving.");
-      history = S.addAttempt(history, { prompt: st.prompt ? st.prompt.title : "Own prompt",
-        date: new Date().toISOString(), scores: s });
-      var saved = write(JSON.stringify(history));
-      showHistory();
-      showResult(saved ? "Saved to your history below." : "Could not save: this browser's storage is unavailable.");
-    });
-    reset();
-    showResult();
-    showHistory();
+  function stamp(iso) {
+    var d = new Date(iso), p = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate()) + " " +
+      p(d.getHours()) + ":" + p(d.getMinutes());
   }
 
-  function init() {
+  /* ---- The session ----------------------------------------------------------------------- */
+
+  function Session(app) {
+    var root = document.querySelector(".md-content") || document;
+    var $ = function (s) { return app.querySelector(s); };
+    this.app = app;
+    this.prompts = readPrompts(root);
+    this.dims = readRubric(root);
+    this.weights = {};
+    this.order = this.dims.map(function (d) { this.weights[d.key] = d.weight; return d.key; }, this);
+    this.ok = this.dims.length > 0 && S.validWeights(this.weights);
+    this.prompt = null;
+    this.drawn = { outline: null, checks: [] };
+    this.done = false;
+    this.timer = S.timer(0);
+    var loaded = Store.read();
+    this.history = loaded.value;
+    this.el = { notice: $(".practice-notice"), drawn: $(".practice-drawn"), form: $("form"),
+      result: $("[data-result]"), hist: $("[data-history]"), histButtons: $("[data-history-buttons]") };
+    this.timerParts = { clock: $("[data-timer]"), note: $(".practice-timer__note"),
+      alert: $("[data-time-up]"), box: $(".practice-timer"), start: $('[data-action="start"]'),
+      pause: $('[data-action="pause"]') };
+    if (loaded.notice === "reset" || loaded.notice === "dropped") {
+      Store.write(this.history); /* the readable part, saved back; the rest is kept aside */
+      this.el.notice.textContent = MSG.reset;
+    }
+  }
+
+  Session.prototype.stop = function () {
+    if (ticker !== null) { clearInterval(ticker); ticker = null; }
+  };
+
+  Session.prototype.tick = function () {
+    if (!this.app.isConnected) return this.stop(); /* the reader navigated away */
+    var now = Date.now(), left = S.remaining(this.timer, now), run = S.running(this.timer);
+    var has = this.timer.duration > 0;
+    if (has && left <= 0 && !this.done) {
+      this.done = true;
+      this.timer = S.pause(this.timer, now);
+      this.stop();
+      run = false;
+    }
+    var p = this.prompt || this.prompts[0];
+    V.showTimer(this.timerParts, {
+      clock: has ? S.formatTime(left) : "--:--",
+      note: p && p.ms ? "Counts down from " + p.time + " (" + p.group.toLowerCase() + ")."
+        : "The timer length could not be read from this page.",
+      alert: this.done ? MSG.timeUp : "",
+      canStart: has && !run && left > 0, canPause: run, up: this.done,
+      startLabel: this.timer.elapsed > 0 && !run && left > 0 ? "Resume" : "Start"
+    });
+  };
+
+  Session.prototype.reset = function () {
+    var p = this.prompt || this.prompts[0];
+    this.stop();
+    this.timer = S.timer((p && p.ms) || 0);
+    this.done = false;
+    this.tick();
+  };
+
+  Session.prototype.start = function () {
+    var self = this;
+    this.timer = S.start(this.timer, Date.now());
+    this.stop();
+    ticker = setInterval(function () { self.tick(); }, 250);
+    this.tick();
+  };
+
+  Session.prototype.pause = function () {
+    this.timer = S.pause(this.timer, Date.now());
+    this.stop();
+    this.tick();
+  };
+
+  Session.prototype.draw = function () {
+    var list = this.prompts, pick;
+    if (!list.length) return;
+    do { pick = list[Math.floor(Math.random() * list.length)]; }
+    while (list.length > 1 && pick === this.prompt);
+    this.prompt = pick;
+    this.drawn = V.showDrawn(this.el.drawn, pick);
+    this.reset();
+  };
+
+  Session.prototype.scores = function () {
+    var s = {}, form = this.el.form;
+    this.order.forEach(function (k) {
+      var c = form.querySelector('input[name="practice-' + k + '"]:checked');
+      if (c) s[k] = c.value;
+    });
+    return s;
+  };
+
+  Session.prototype.showResult = function (msg) {
+    var s = this.scores(), score = this.ok ? S.weightedScore(this.weights, s) : null;
+    if (score === null) {
+      return V.showResult(this.el.result, { score: null,
+        message: !this.ok ? MSG.noWeights : msg || MSG.choose });
+    }
+    var key = S.weakest(this.weights, s, this.order), d = this.dims[this.order.indexOf(key)];
+    V.showResult(this.el.result, { score: score, max: S.MAX_LEVEL, band: S.band(score),
+      weakest: d ? { key: key, name: d.name, href: d.href } : null, message: msg || "" });
+  };
+
+  Session.prototype.weighted = function (a) {
+    return this.ok ? S.weightedScore(this.weights, a.scores) : null;
+  };
+
+  Session.prototype.showHistory = function () {
+    var list = this.history.attempts, recent = list.slice(-SHOWN), self = this;
+    this.el.histButtons.hidden = !list.length;
+    var values = recent.map(function (a) { return self.weighted(a); });
+    V.showHistory(this.el.hist, {
+      values: values, points: S.sparkline(values, 120, 32), trend: S.trend(values),
+      dims: this.dims.map(function (d) { return d.name; }),
+      caption: list.length > SHOWN ? "Latest " + SHOWN + " of " + list.length +
+        " attempts, newest first (export CSV for all)" : "Attempts, newest first",
+      rows: recent.slice().reverse().map(function (a) {
+        return { date: stamp(a.date), prompt: a.prompt, weighted: self.weighted(a),
+          checks: S.checkSummary(a),
+          levels: self.order.map(function (k) { return a.scores[k] || ""; }) };
+      })
+    });
+  };
+
+  /* The attempt to save: prompt, time, scores and, for a drawn prompt with a self-check, the
+   * items ticked and how many were offered. */
+  Session.prototype.attempt = function () {
+    var a = { prompt: this.prompt ? this.prompt.title : "Own prompt",
+      date: new Date().toISOString(), scores: this.scores() };
+    if (this.drawn.checks.length) {
+      a.checks = this.drawn.checks.filter(function (c) { return c.input.checked; })
+        .map(function (c) { return c.text.slice(0, 300); });
+      a.checkTotal = this.drawn.checks.length;
+    }
+    return a;
+  };
+
+  Session.prototype.save = function () {
+    if (!this.ok || S.weightedScore(this.weights, this.scores()) === null) {
+      return this.showResult("Score all dimensions before saving.");
+    }
+    this.history = S.addAttempt(this.history, this.attempt());
+    var saved = Store.write(this.history);
+    this.showHistory();
+    this.showResult(saved ? "Saved to your history below." : "Could not save: this browser's storage is unavailable.");
+  };
+
+  Session.prototype.exportCSV = function () {
+    var self = this, rows = [["date", "prompt"].concat(this.order, ["weighted", "self_check", "ticked"])];
+    this.history.attempts.forEach(function (a) {
+      var w = self.weighted(a);
+      rows.push([a.date, a.prompt].concat(self.order.map(function (k) { return a.scores[k] || ""; }),
+        [w === null ? "" : w.toFixed(2), S.checkSummary(a), (a.checks || []).join("; ")]));
+    });
+    var url = URL.createObjectURL(new Blob([S.toCSV(rows)], { type: "text/csv;charset=utf-8" }));
+    var link = window.GuideStart.el("a", { href: url, download: "practice-attempts.csv" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  };
+
+  Session.prototype.clear = function () {
+    if (!window.confirm("Delete all " + this.history.attempts.length + " saved practice attempts " +
+        "from this browser? This cannot be undone.")) return;
+    this.history = S.emptyHistory();
+    Store.write(this.history);
+    this.el.notice.textContent = "Practice history cleared.";
+    this.showHistory();
+  };
+
+  Session.prototype.wire = function () {
+    var self = this, actions = { draw: "draw", start: "start", pause: "pause", reset: "reset",
+      export: "exportCSV", clear: "clear" };
+    this.app.addEventListener("click", function (e) {
+      var b = e.target.closest && e.target.closest("[data-action]");
+      var method = b && actions[b.getAttribute("data-action")];
+      if (method) self[method]();
+    });
+    this.el.form.addEventListener("change", function () { self.showResult(); });
+    this.el.form.addEventListener("submit", function (e) { e.preventDefault(); self.save(); });
+    this.reset();
+    this.showResult();
+    this.showHistory();
+  };
+
+  window.GuideStart.onPage("practice", function () {
     if (ticker !== null) { clearInterval(ticker); ticker = null; }
     var app = document.querySelector("[data-practice]");
-    if (!app || app.hasAttribute("data-ready") || !S) return;
+    if (!app || app.hasAttribute("data-ready") || !S || !V) return;
     app.setAttribute("data-ready", "");
-    dropOld();
-    try { build(app); } catch (err) {
+    try { new Session(app).wire(); } catch (err) {
       app.hidden = true; /* never a broken page: the lists and rubric stay readable */
       if (window.console) console.warn("practice room unavailable:", err);
     }
-  }
-
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  });
 })();

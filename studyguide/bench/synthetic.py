@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils import get_relative_url
 
@@ -147,11 +148,11 @@ def synthetic_page(page: int, pages: int, claims: int, refs: int, syntax: str = 
     )
 
 
-def synthetic_nav(pages: int) -> list[object]:
+def synthetic_nav(pages: int) -> list[dict[str, Any]]:
     """Nav for `pages` pages in parts of sections of pages, so that with
     `navigation.prune` each page renders a bounded slice of the navigation."""
-    nav: list[object] = [{"Home": "index.md"}]
-    sections: list[object] = []
+    nav: list[dict[str, Any]] = [{"Home": "index.md"}]
+    sections: list[dict[str, Any]] = []
     for start in range(0, pages, SECTION_SIZE):
         entries = [
             {f"Page {p}": f"p{p:05d}.md"} for p in range(start, min(start + SECTION_SIZE, pages))

@@ -27,10 +27,11 @@ class _AssetParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
-            self.css.append(a["href"])  # type: ignore[arg-type]
-        elif tag == "script" and a.get("src"):
-            self.js.append(a["src"])  # type: ignore[arg-type]
+        href, src = a.get("href"), a.get("src")
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and href:
+            self.css.append(href)
+        elif tag == "script" and src:
+            self.js.append(src)
 
 
 def linked_assets(html: str) -> tuple[list[str], list[str]]:

@@ -200,3 +200,32 @@ test("CSV quotes commas, quotes and newlines and defuses formulas", () => {
   assert.equal(ps.csvCell(null), "");
   assert.equal(ps.toCSV([["a", "b"], ["1,5", 2]]), 'a,b\r\n"1,5",2\r\n');
 });
+
+test("attempts may carry a self-check: ticked items and how many were offered", () => {
+  const base = { prompt: "Model registry", date: "2026-11-26T10:00:00.000Z",
+    scores: { tradeoffs: "weak", metrics: "adequate", communication: "strong" } };
+  // Attempts saved before self-checks existed stay valid as they are.
+  assert.equal(ps.isValidAttempt(base), true);
+  assert.equal(ps.checkSummary(base), "");
+  const ticked = { ...base, checks: ["I named the user."], checkTotal: 3 };
+  assert.equal(ps.isValidAttempt(ticked), true);
+  assert.equal(ps.checkSummary(ticked), "1 of 3");
+  assert.equal(ps.checkSummary({ ...base, checks: [], checkTotal: 4 }), "0 of 4");
+  // Each rule can fail: more ticked than offered, a missing half, a non-string item, too many.
+  for (const bad of [
+    { ...base, checks: ["a", "b"], checkTotal: 1 },
+    { ...base, checks: ["a"] },
+    { ...base, checkTotal: 2 },
+    { ...base, checks: [3], checkTotal: 2 },
+    { ...base, checks: [""], checkTotal: 2 },
+    { ...base, checks: ["a"], checkTotal: 1.5 },
+    { ...base, checks: Array(11).fill("x"), checkTotal: 11 },
+  ]) {
+    assert.equal(ps.isValidAttempt(bad), false, JSON.stringify(bad));
+  }
+  // A stored history keeps old and new attempts side by side, dropping only malformed ones.
+  const text = JSON.stringify({ v: 1, attempts: [base, ticked, { ...base, checks: "x", checkTotal: 1 }] });
+  const { store, reset } = ps.parseHistory(text);
+  assert.deepEqual(store.attempts, [base, ticked]);
+  assert.equal(reset, true);
+});

@@ -1,0 +1,278 @@
+"""Rules every flashcard follows, checked at build time so a contributor hears at once.
+
+Cards are for recall, not trivia (issue 17):
+
+- one idea per card, so short: a front of at most MAX_FRONT_WORDS words and a back of at most
+  MAX_BACK_WORDS, counted on the text a reader sees (claims expanded to their values, Markdown
+  links and emphasis reduced to their words, italic provenance lines left out);
+- no card whose answer is an unverified number: a figure from the article or an illustrative
+  example may appear inside an answer, but may not *be* the answer, except the reported rubric
+  weights and the interview format (ANSWER_NUMBER_ALLOWED). A fact sourced from W&B's or
+  CoreWeave's own documentation counts as verified;
+- no two cards asking the same thing: fronts whose content words overlap by NEAR_DUPLICATE or
+  more are reported at the later card, naming the earlier one (templated fronts that name a
+  different subject in bold, such as two practice prompts, are different questions), and
+  answers of some substance that share SAME_ANSWER of their words are one idea twice.
+
+Each problem names the card's file and line, like every other build problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from studyguide.cards import Card
+from studyguide.claims import Claim, Registry
+from studyguide.problems import Problem
+
+MAX_FRONT_WORDS = 25
+MAX_BACK_WORDS = 40
+NEAR_DUPLICATE = 0.75
+SAME_ANSWER = 0.6
+MIN_ANSWER_WORDS = 6
+ANSWER_NUMBER_ALLOWED = frozenset(
+    {"weight-tradeoffs", "weight-metrics", "weight-communication", "rounds-count", "process-days"}
+)
+VERIFIED_SOURCE_PREFIXES = ("wandb-docs-", "weave-docs-", "coreweave-docs-")
+# A back with fewer words than this once its claims are taken out *is* its claims.
+MIN_OWN_WORDS = 5
+
+SYNTAX_RE = re.compile(r"(?P<colons>::?)(?P<name>claim|script|literal)\[(?P<arg>[^\]\n]*)\]")
+PROVENANCE_RE = re.compile(r"^[ \t]*\*[^*\n].*\*[ \t]*$", re.M)
+LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+WORD_RE = re.compile(r"[\w'’]+(?:[-./][\w'’]+)*")
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+]
+NUMERIC_RE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+QUANTITY_QUESTION_RE = re.compile(
+    r"^\W*(?:how (?:many|much|long|fast|big|large|often|soon)|what (?:is|was|were) the "
+    r"(?:number|share|percentage|figure|amount|size))\b",
+    re.I,
+)
+SUBJECT_RE = re.compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "should",
+        "the",
+        "this",
+        "to",
+        "what",
+        "when",
+        "which",
+        "who",
+        "why",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def visible_text(markdown: str, registry: Registry) -> str:
+    """The words a reader sees: claims and scripts as their values, literals as written,
+    links as their text, emphasis and code marks dropped."""
+
+    def expand(m: re.Match[str]) -> str:
+        if m.group("name") == "literal":
+            return m.group("arg")
+        claim = registry.claims.get(m.group("arg"))
+        return claim.value if claim else m.group("arg")
+
+    text = SYNTAX_RE.sub(expand, markdown)
+    # A value may embed further claims (a script built from examples): one more pass.
+    text = SYNTAX_RE.sub(expand, text)
+    text = LINK_RE.sub(r"\1", text)
+    return re.sub(r"[*_`]+", "", text)
+
+
+def word_count(markdown: str, registry: Registry) -> int:
+    """Words in the card text as a reader sees it, without its italic provenance lines
+    ("Reported by ...", "Moves, not words ..."), which label the answer but are not in it."""
+    return len(WORD_RE.findall(visible_text(PROVENANCE_RE.sub(" ", markdown), registry)))
+
+
+def is_verified(claim: Claim) -> bool:
+    """A fact whose source is W&B's or CoreWeave's own documentation."""
+    return claim.kind == "fact" and claim.source.startswith(VERIFIED_SOURCE_PREFIXES)
+
+
+def unverified_numbers(markdown: str, registry: Registry) -> list[str]:
+    """Ids of the numeric claims in `markdown` that are neither verified nor allowed."""
+    out = []
+    for m in SYNTAX_RE.finditer(markdown):
+        claim = registry.claims.get(m.group("arg"))
+        if m.group("name") != "claim" or claim is None or claim.kind == "script":
+            continue
+        if NUMERIC_RE.search(claim.value) and not (
+            is_verified(claim) or claim.id in ANSWER_NUMBER_ALLOWED
+        ):
+            out.append(claim.id)
+    return out
+
+
+def answer_is_number(card: Card, registry: Registry) -> list[str]:
+    """The unverified numeric claims this card's answer consists of, if its answer is one:
+    the back barely says anything besides them, or the front asks for a quantity."""
+    found = unverified_numbers(card.back_md, registry)
+    if not found:
+        return []
+    # Italic paragraphs are provenance ("Reported by ..."), not the answer.
+    own = SYNTAX_RE.sub(" ", PROVENANCE_RE.sub(" ", card.back_md))
+    own_words = [w for w in WORD_RE.findall(re.sub(r"[*_`]+", "", own))]
+    if len(own_words) < MIN_OWN_WORDS or QUANTITY_QUESTION_RE.search(card.front_md):
+        return found
+    return []
+
+
+def content_words(front: str) -> frozenset[str]:
+    """The front's words that carry meaning: lower case, stop words and plural -s dropped."""
+    words = (w.lower() for w in WORD_RE.findall(re.sub(r"[*_`]+", "", front)))
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS
+    )
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two word sets (0 when both are empty)."""
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _subject(front: str) -> str | None:
+    m = SUBJECT_RE.search(front)
+    return (m.group(1) or m.group(2)).strip().lower() if m else None
+
+
+def near_duplicate(front_a: str, front_b: str) -> bool:
+    """True when two questions ask nearly the same: their content words overlap by
+    NEAR_DUPLICATE or more, unless each names a different subject in bold or quotes
+    (`**...**`, “...”), as templated questions about different prompts or mistakes do."""
+    a, b = _subject(front_a), _subject(front_b)
+    if a and b and a != b:
+        return False
+    return similarity(content_words(front_a), content_words(front_b)) >= NEAR_DUPLICATE
+
+
+def answer_words(back: str, registry: Registry) -> frozenset[str]:
+    """The content words of an answer as read, without its provenance lines."""
+    return content_words(visible_text(PROVENANCE_RE.sub(" ", back), registry))
+
+
+def same_answer(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two answers of some substance (MIN_ANSWER_WORDS content words or more) share
+    SAME_ANSWER of their words: two cards teaching one idea under different questions."""
+    if min(len(a), len(b)) < MIN_ANSWER_WORDS:
+        return False  # short answers (a figure, a name) may rightly repeat
+    return similarity(a, b) >= SAME_ANSWER
+
+
+def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
+    """Every rule broken by `cards`, one problem each, in card order."""
+    problems: list[Problem] = []
+    earlier: list[Card] = []
+    answers: list[tuple[Card, frozenset[str]]] = []
+    for card in cards:
+        where = f'card "{card.id}"'
+        front, back = word_count(card.front_md, registry), word_count(card.back_md, registry)
+        if front > MAX_FRONT_WORDS:
+            problems.append(
+                Problem(
+                    card.source_path,
+                    card.line,
+                    1,
+                    f"{where} has a {front}-word question — keep it to {MAX_FRONT_WORDS} "
+                    "words: ask one thing",
+                )
+            )
+        if back > MAX_BACK_WORDS:
+            problems.append(
+                Problem(
+                    card.source_path,
+                    card.back_line or card.line,
+                    1,
+                    f"{where} has a {back}-word answer — keep it to {MAX_BACK_WORDS} words: "
+                    "one idea per card, split the rest into another card",
+                )
+            )
+        numbers = answer_is_number(card, registry)
+        if numbers:
+            problems.append(
+                Problem(
+                    card.source_path,
+                    card.line,
+                    1,
+                    f"{where} asks for an unverified number ({', '.join(numbers)}) — ask for "
+                    "the reasoning the figure supports instead, or drop the card's prompt",
+                )
+            )
+        twin = next((c for c in earlier if near_duplicate(card.front_md, c.front_md)), None)
+        if twin is not None:
+            problems.append(
+                Problem(
+                    card.source_path,
+                    card.line,
+                    1,
+                    f'{where} asks nearly the same as "{twin.id}" ({twin.source_path}:'
+                    f"{twin.line}) — merge the two cards, or make this question ask "
+                    "something else",
+                )
+            )
+        words = answer_words(card.back_md, registry)
+        echo = next((c for c, w in answers if same_answer(words, w)), None)
+        if twin is None and echo is not None:
+            problems.append(
+                Problem(
+                    card.source_path,
+                    card.line,
+                    1,
+                    f'{where} gives nearly the same answer as "{echo.id}" ({echo.source_path}:'
+                    f"{echo.line}) — keep one card for the idea, or make this one teach "
+                    "something the other does not",
+                )
+            )
+        earlier.append(card)
+        answers.append((card, words))
+    return problems
