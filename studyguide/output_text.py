@@ -268,10 +268,10 @@ def page_segments(
     body = document[head.end() :] if head else document
     regions: list[tuple[int, int, str]] = []
     for opening, closing, surface in _REGIONS:
-        start = opening.search(body)
-        end = closing.search(body, start.end()) if start else None
-        if start and end:
-            regions.append((start.start(), end.end(), surface))
+        opened = opening.search(body)
+        ended = closing.search(body, opened.end()) if opened else None
+        if opened and ended:
+            regions.append((opened.start(), ended.end(), surface))
     regions.sort()
     cursor = 0
     for start, end, surface in regions:
