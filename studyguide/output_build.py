@@ -22,6 +22,7 @@ from studyguide.normalise import normalise
 from studyguide.output_check import OutputCheck
 from studyguide.output_text import marked_texts, option_texts, page_segments
 from studyguide.problems import Problem
+from studyguide.shared_text import SharedText
 
 SNIPPET_RE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 BANNER_TITLE = "This page has problems with figures"
@@ -49,6 +50,7 @@ class OutputState:
     files_for: dict[str, tuple[list[SourceFile], str]] = field(default_factory=dict)
     local: dict[str, set[str]] = field(default_factory=dict)
     page_plain: dict[str, set[str]] = field(default_factory=dict)
+    shared: SharedText = field(default_factory=SharedText)
 
     @classmethod
     def create(
@@ -128,7 +130,7 @@ class OutputState:
         own = None
         if shown is not None:
             own = self.local[url] = {normalise(t) for t in shown} | marked
-        findings = self.check.findings(page_segments(output), own)
+        findings = self.check.findings(page_segments(output, self.shared.fragment), own)
         # What the search index may show of this page without markup that is not a figure.
         self.reported.setdefault(url, set()).update(f.text for f in findings)
         self.reported[url].update(option_texts(output))
