@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 
 from studyguide.claims import Registry
@@ -40,6 +40,12 @@ def hook_order_problem(listed: Iterable[str], hook: str) -> str | None:
     Hooks are named by folder and file, however they are listed (`./hooks/claims.py` and
     `/abs/path/hooks/claims.py` are both `hooks/claims.py`).
     """
+    return _order_problem(tuple(listed), hook)
+
+
+@lru_cache(maxsize=256)
+def _order_problem(listed: tuple[str, ...], hook: str) -> str | None:
+    """hook_order_problem, worked out once per hook list: hooks ask on every page."""
     order = [_hook_name(h) for h in listed]
     me = _hook_name(hook)
     position = order.index(me) if me in order else len(order)
