@@ -3,14 +3,14 @@
  *   flashcards  v2  {cards: {card id: FSRS record (docs/assets/srs.js)}}; v1 was SM-2
  *   settings    v1  {retention: 0.7..0.99, newPerDay: 0..500}: the reader's study settings
  *   checklist   v1  {v: 1, done: {item id: 1}, ids: [item ids on the checklist]}
- *   practice    v1  {v: 1, attempts: [practice attempt]} (rules in practice-score.js)
+ *   practice    v1  {v: 1, attempts: [practice attempt]} (rules in practice-history.js)
  *
  * Each has its validation, its merge for imports (the newer review of a card wins; ticks and
  * attempts are united) and a one-line description for the import and summary messages. The
  * flashcards migration from SM-2 needs the scheduler (srs.js): on a page without it the old
  * data stays untouched until a flashcards page migrates it.
  * Loaded in the browser as the global `GuideStores` (after storage.js; pages that read the
- * practice history also load practice-score.js),
+ * practice history also load practice-history.js),
  * and in Node via `require`/`import`, where `GuideStores.create(layer)` defines them on a
  * storage layer of the test's own.
  */
