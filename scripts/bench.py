@@ -1,21 +1,17 @@
-"""`make bench`: what the project's hooks cost per page, how builds grow, and page weight.
-
-Prints Markdown tables (closing notes quote them):
+"""`make bench`: hooks' cost per page, how builds grow, and page weight, as Markdown tables:
 
 1. The real site built with the project's hooks and with plain Material on the same content
    (claim syntax pre-expanded by `studyguide.expand.expand_page` into a temporary copy of
-   docs/, `hooks:` removed), alternating runs, as a per-page time ratio with min–median–max.
-   Budget: median ratio <= 1.10.
+   docs/, `hooks:` removed), alternating runs: per-page time ratio (budget: median <= 1.10).
 2. Synthetic sites (default 100, 300 and 1,000 pages, 2,000 claims, every claim shown as a
    real site must) built with the hooks, with plain Material, and with mkdocs-macros-plugin
    doing only variable substitution: seconds, seconds per page (flat = linear growth) and
    the per-page ratios, budget as above.
-3. Page weight (HTML + CSS + JS, gzip) of the home, a framework, a deck and the practice page,
-   and the project's own docs/assets CSS and JS together against the 15 KB gzip budget.
+3. Page weight (HTML + CSS + JS, gzip) of key pages; own CSS + JS against the 15 KB budget.
 
 Every build runs in a fresh Python process that times `load_config` + `build` (not the
 interpreter's start), so no run inherits another's imports or caches. Nothing is asserted on
-timings: this script reports, `--profile` shows where a hooks build spends its time.
+timings: this reports; `--profile` shows where a hooks build spends its time.
 """
 
 from __future__ import annotations

@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # Playwright may be missing: the browser tests then skip (or 
     from playwright.sync_api import Browser, Page, Request
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where the flashcards keep their schedule in localStorage (docs/assets/stores.js, v2: FSRS).
+FLASHCARDS_KEY = "wbpm-guide.flashcards.v2"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 # WCAG 2.5.3 (the accessible name contains the visible label): experimental in axe, so off
 # by default; the tests that show controls with visible labels and names turn it on.

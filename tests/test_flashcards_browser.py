@@ -9,8 +9,10 @@ import json
 
 import pytest
 
+from tests.conftest import FLASHCARDS_KEY
+
 pytestmark = pytest.mark.browser
-KEY = "wbpm-guide.flashcards.v2"
+KEY = FLASHCARDS_KEY
 LEARNING, REVIEW = 1, 2  # ts-fsrs State numbers, as stored
 MINUTE = 60_000
 DECK = "flashcards/figures/"

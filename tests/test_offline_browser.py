@@ -33,8 +33,14 @@ from scripts.offline_manifest import main as write_manifest
 from studyguide.chromium import CHROMIUM, CHROMIUM_FLAGS
 from studyguide.offline_app import MANIFEST
 from studyguide.offline_precache import read_manifest, service_worker
-from tests.conftest import ROOT, SCHEMES, axe_violations, describe, serve_directory
-from tests.test_flashcards_browser import KEY as FLASHCARDS_KEY
+from tests.conftest import (
+    FLASHCARDS_KEY,
+    ROOT,
+    SCHEMES,
+    axe_violations,
+    describe,
+    serve_directory,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Request
