@@ -44,8 +44,10 @@ Entry = TypeVar("Entry", str, str | ExtraScriptValue)
 # uri -> bundle text, and the sources they replace; filled by on_config for on_files.
 _bundles: dict[str, str] = {}
 _sources: set[str] = set()
-# Per-page feature bundles: uri -> text, filled by on_page_content for on_post_build.
+# Per-page feature bundles: uri -> text, filled by on_page_content for on_post_build; and
+# each set of features' uri, so a set is read and minified once per build, not once a page.
 _page_bundles: dict[str, str] = {}
+_uri_by_features: dict[str, str] = {}
 _FEATURE_SOURCES = {p for f in (STORE, *FEATURES) for p in f.sources}
 
 
@@ -87,6 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _bundles.clear()
     _sources.clear()
     _page_bundles.clear()
+    _uri_by_features.clear()
     docs = Path(config.docs_dir)
     _replace(config.extra_css, docs, bundle_css, "css", str)
     _replace(config.extra_javascript, docs, bundle_js, "js", _deferred_script)
@@ -108,11 +111,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     features = features_for(html)
     if not features:
         return html
-    docs = Path(config.docs_dir)
-    text = bundle_features(features, lambda p: (docs / p).read_text("utf-8"))
     names = "-".join(f.name for f in features)
-    uri = f"{OWN}page-{names}.{fingerprint(text)}.min.js"
-    _page_bundles[uri] = text
+    uri = _uri_by_features.get(names)
+    if uri is None:
+        docs = Path(config.docs_dir)
+        text = bundle_features(features, lambda p: (docs / p).read_text("utf-8"))
+        uri = _uri_by_features[names] = f"{OWN}page-{names}.{fingerprint(text)}.min.js"
+        _page_bundles[uri] = text
     src = get_relative_url(uri, page.url)
     return html + "\n" + loader(src, lazy=after_load(features)) + "\n"
 
