@@ -9,13 +9,18 @@
   practice room, the checklist, the home summary) gets one deferred script with exactly its
   features, at the end of its content: Material runs scripts there again after an instant
   navigation, and one script per page keeps their order. Plain pages get none.
-- on_post_build: write those per-page bundles (one file per set of features) into the site.
+- on_post_page: such a page also links its features' stylesheet bundle in its <head>, right
+  after the guide's own: render-blocking, so the first paint is styled (no layout shift);
+  instant navigation adds and removes it with the rest of the head.
+- on_post_build: write those per-page bundles (one script and one stylesheet per set of
+  features) into the site.
 
 Anything not under `docs/assets/` (a theme's or a plugin's file) is left alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -31,6 +36,7 @@ from studyguide.assets import (
     STORE,
     after_load,
     bundle_css,
+    bundle_feature_styles,
     bundle_features,
     bundle_js,
     features_for,
@@ -45,10 +51,12 @@ Entry = TypeVar("Entry", str, str | ExtraScriptValue)
 _bundles: dict[str, str] = {}
 _sources: set[str] = set()
 # Per-page feature bundles: uri -> text, filled by on_page_content for on_post_build; and
-# each set of features' uri, so a set is read and minified once per build, not once a page.
+# each set of features' script and stylesheet uris, so a set is read and minified once per
+# build, not once a page; and each page's stylesheet uri, for on_post_page.
 _page_bundles: dict[str, str] = {}
-_uri_by_features: dict[str, str] = {}
-_FEATURE_SOURCES = {p for f in (STORE, *FEATURES) for p in f.sources}
+_uris_by_features: dict[str, tuple[str, str | None]] = {}
+_style_by_page: dict[str, str] = {}
+_FEATURE_SOURCES = {p for f in (STORE, *FEATURES) for p in (*f.sources, *f.styles)}
 
 
 def _path(entry: str | ExtraScriptValue) -> str:
@@ -89,7 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _bundles.clear()
     _sources.clear()
     _page_bundles.clear()
-    _uri_by_features.clear()
+    _uris_by_features.clear()
+    _style_by_page.clear()
     docs = Path(config.docs_dir)
     _replace(config.extra_css, docs, bundle_css, "css", str)
     _replace(config.extra_javascript, docs, bundle_js, "js", _deferred_script)
@@ -106,20 +115,52 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _publish(name: str, suffix: str, text: str) -> str:
+    """Keep a per-page bundle for on_post_build; its fingerprinted uri."""
+    uri = f"{OWN}page-{name}.{fingerprint(text)}.min.{suffix}"
+    _page_bundles[uri] = text
+    return uri
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add one deferred script with the features this page's content uses, if any."""
+    """Add one deferred script with the features this page's content uses, if any, and
+    note their stylesheet for on_post_page."""
     features = features_for(html)
     if not features:
         return html
     names = "-".join(f.name for f in features)
-    uri = _uri_by_features.get(names)
-    if uri is None:
+    uris = _uris_by_features.get(names)
+    if uris is None:
         docs = Path(config.docs_dir)
-        text = bundle_features(features, lambda p: (docs / p).read_text("utf-8"))
-        uri = _uri_by_features[names] = f"{OWN}page-{names}.{fingerprint(text)}.min.js"
-        _page_bundles[uri] = text
-    src = get_relative_url(uri, page.url)
+
+        def read(path: str) -> str:
+            return (docs / path).read_text("utf-8")
+
+        styles = bundle_feature_styles(features, read)
+        uris = _uris_by_features[names] = (
+            _publish(names, "js", bundle_features(features, read)),
+            None if styles is None else _publish(names, "css", styles),
+        )
+    script, style = uris
+    if style is not None:
+        _style_by_page[page.url] = style
+    src = get_relative_url(script, page.url)
     return html + "\n" + loader(src, lazy=after_load(features)) + "\n"
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Link the page's feature stylesheet right after the guide's own (before </head> if a
+    theme writes that one differently)."""
+    style = _style_by_page.get(page.url)
+    if style is None:
+        return output
+    tag = f'<link rel="stylesheet" href="{get_relative_url(style, page.url)}">'
+    guide = [uri for uri in _bundles if uri.endswith(".css")]
+    found = (
+        re.search(rf'<link [^>]*href="[^"]*{re.escape(guide[0])}"[^>]*>', output) if guide else None
+    )
+    at = found.end() if found else output.index("</head>")
+    return output[:at] + "\n    " + tag + output[at:]
 
 
 def on_post_build(config: MkDocsConfig) -> None:

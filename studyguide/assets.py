@@ -1,5 +1,6 @@
-"""What readers download of the guide's own CSS and JavaScript: one minified bundle of each,
-and one script per page for the features that page uses (`features_for`, `bundle_features`).
+"""What readers download of the guide's own CSS and JavaScript: one minified bundle of each
+on every page, and for the features a page uses one script and one stylesheet more
+(`features_for`, `bundle_features`, `bundle_feature_styles`).
 
 The sources in `docs/assets/` stay readable, commented and testable one file each (Node runs
 the scheduler's tests against them). The site ships them minified and bundled, so the
@@ -57,7 +58,8 @@ def fingerprint(text: str) -> str:
 
 @dataclass(frozen=True)
 class Feature:
-    """A feature's scripts (paths under docs/) and the page markers that call for it."""
+    """A feature's scripts and stylesheets (paths under docs/) and the page markers that
+    call for it."""
 
     name: str
     markers: tuple[str, ...]
@@ -65,6 +67,9 @@ class Feature:
     # Not needed for the first render: fetched after the page's `load` event when a page
     # uses no other feature (the home summary and the checklist, below the page's start).
     after_load: bool = False
+    # Its stylesheets, in cascade order: linked in the page's <head> (render-blocking, so
+    # the first paint is already styled), never on a page without the feature.
+    styles: tuple[str, ...] = ()
 
 
 # The saved-state layer every feature with stored progress needs, loaded first.
@@ -84,10 +89,16 @@ FEATURES = (
         "cards",
         ('data-fc-deck="', "data-fc-index"),
         ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
+        styles=("assets/notice.css", "assets/flashcards.css"),
     ),
     # The practice history's rules (practice-history.js) come with each feature that reads it;
     # the room's arithmetic (practice-score.js) only with the practice room.
-    Feature("backup", ("data-backup",), ("assets/practice-history.js", "assets/backup.js")),
+    Feature(
+        "backup",
+        ("data-backup",),
+        ("assets/practice-history.js", "assets/backup.js"),
+        styles=("assets/notice.css", "assets/backup.css"),
+    ),
     Feature(
         "practice",
         ("data-practice",),
@@ -97,12 +108,14 @@ FEATURES = (
             "assets/practice-view.js",
             "assets/practice.js",
         ),
+        styles=("assets/practice.css",),
     ),
     Feature(
         "progress",
         ("data-progress-summary", "data-progress-bar"),
         ("assets/practice-history.js", "assets/progress.js"),
         after_load=True,
+        styles=("assets/progress.css",),
     ),
 )
 VENDORED = "assets/vendor/"
@@ -146,3 +159,18 @@ def bundle_features(features: Iterable[Feature], read: Callable[[str], str]) -> 
             parts.append((path, text.strip() if path.startswith(VENDORED) else minify_js(text)))
     body = ";\n".join(t.rstrip(";") for _, t in parts)
     return f"/* {' + '.join(names)} */\n" + body + ";\n"
+
+
+def feature_styles(features: Iterable[Feature]) -> list[str]:
+    """The stylesheets a page's features need, in cascade order, each once."""
+    paths: list[str] = []
+    for feature in features:
+        paths.extend(p for p in feature.styles if p not in paths)
+    return paths
+
+
+def bundle_feature_styles(features: Iterable[Feature], read: Callable[[str], str]) -> str | None:
+    """One minified stylesheet for a page's features (each source once); None when they
+    have no styles of their own."""
+    paths = feature_styles(features)
+    return bundle_css((p, read(p)) for p in paths) if paths else None

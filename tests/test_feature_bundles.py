@@ -3,10 +3,26 @@ content calls for, one bundle per page with each source once, and how it is load
 
 from __future__ import annotations
 
-from studyguide.assets import FEATURES, STORE, after_load, bundle_features, features_for, loader
+import re
+from pathlib import Path
+
+import pytest
+
+from studyguide.assets import (
+    FEATURES,
+    STORE,
+    after_load,
+    bundle_feature_styles,
+    bundle_features,
+    feature_styles,
+    features_for,
+    loader,
+)
 from studyguide.review_page import REVIEW_SLUG, render_tools
 
 BY_NAME = {f.name: f for f in FEATURES}
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 
 
 def names(html: str) -> list[str]:
@@ -69,3 +85,61 @@ def test_review_page_holds_every_card_of_every_deck_once() -> None:
     assert "data-fc-review" in body and f'data-fc-deck="{REVIEW_SLUG}"' in body
     assert [body.count(f'data-card-id="c{i}"') for i in (1, 2, 3)] == [1, 1, 1]
     assert "(flashcards/index.md)" in body, "links the settings on the index"
+
+
+def test_feature_styles_each_once_in_cascade_order() -> None:
+    index = [STORE, BY_NAME["cards"], BY_NAME["backup"]]
+    assert feature_styles(index) == [
+        "assets/notice.css",
+        "assets/flashcards.css",
+        "assets/backup.css",
+    ]
+    assert feature_styles([STORE, BY_NAME["practice"]]) == ["assets/practice.css"]
+    assert bundle_feature_styles([STORE], lambda p: "") is None, "no styles: no stylesheet"
+    css = bundle_feature_styles(index, lambda p: f"/* {p} */ .x {{ color : red }}")
+    assert css is not None and css.splitlines()[0].count("assets/notice.css") == 1
+
+
+def _attribute(marker: str) -> str:
+    return marker.split("=")[0].strip('"')
+
+
+@pytest.mark.parametrize("feature", [f for f in FEATURES if f.markers], ids=lambda f: f.name)
+def test_guide_css_hides_each_feature_until_its_own_styles_show_it(feature) -> None:
+    """guide.css keeps every feature's root out of sight (for the moment after an instant
+    navigation when the new page's stylesheet has not arrived), and each feature's own
+    stylesheet shows it again: a feature whose styles forgot would stay invisible."""
+    gate = (DOCS / "assets/guide.css").read_text("utf-8")
+    gated = re.search(r"((?:\[data-[a-z-]+\],?\s*)+)\{\s*visibility: hidden;", gate)
+    assert gated, "guide.css has no gate"
+    own = "".join((DOCS / p).read_text("utf-8") for p in feature.styles)
+    for attr in {_attribute(m) for m in feature.markers}:
+        assert f"[{attr}]" in gated.group(1), f"{attr} not hidden by guide.css"
+        shown = re.search(rf"\[{attr}\][^{{]*\{{\s*visibility: visible;", own)
+        assert shown, f"{feature.name}'s stylesheets never show [{attr}] again"
+
+
+def _feature_css(site: Path, page: str) -> list[str]:
+    """The text of each feature stylesheet a built page links."""
+    from studyguide.bench.weight import linked_assets
+
+    css, _ = linked_assets((site / page / "index.html").read_text("utf-8"))
+    own = [u for u in css if "assets/page-" in u]
+    return [(site / page / u).resolve().read_text("utf-8") for u in own]
+
+
+@pytest.mark.integration
+def test_each_page_links_the_styles_of_its_features_only(site_dir: Path) -> None:
+    for path in {p for f in FEATURES for p in f.styles}:
+        assert not (site_dir / path).exists(), f"{path} shipped unbundled"
+    (practice,) = _feature_css(site_dir, "practice/")
+    assert ".practice-app" in practice and ".fc-stage" not in practice
+    (deck,) = _feature_css(site_dir, "flashcards/figures/")
+    assert ".fc-stage" in deck and ".practice-app" not in deck and ".fc-file" not in deck
+    (index,) = _feature_css(site_dir, "flashcards/")
+    assert ".fc-file" in index and index.count(".fc-notice:empty") == 1
+    (home,) = _feature_css(site_dir, "")
+    assert ".progress-summary" in home and ".fc-stage" not in home
+    assert _feature_css(site_dir, "frameworks/impact-first/") == []
+    guide = next((site_dir / "assets").glob("guide.*.min.css")).read_text("utf-8")
+    assert ".fc-stage" not in guide and ".practice-app" not in guide

@@ -78,8 +78,9 @@ OWN_ASSETS_BUDGET = 15_000
 
 
 def shipped_own_assets(site: Path) -> list[Path]:
-    """The project's own CSS and JS as a built site ships them: the minified bundles
-    `assets/guide.<hash>.min.css` and `.js` that hooks/assets.py makes, stylesheet first."""
+    """The project's own CSS and JS that every page of a built site loads: the minified
+    bundles `assets/guide.<hash>.min.css` and `.js` that hooks/assets.py makes, stylesheet
+    first. (A page with a feature loads that feature's bundles as well: `own_page_weight`.)"""
     assets = site / "assets"
     return sorted(assets.glob("guide.*.min.css")) + sorted(assets.glob("guide.*.min.js"))
 
@@ -121,3 +122,15 @@ def own_page_weight(site: Path, page: str, vendored: Iterable[bytes] = ()) -> in
             data = data.replace(lib.strip(), b"")
         total += gzip_size(data)
     return total
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every built page of `site` as a directory URL (`""` for the home page), sorted."""
+    pages = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("" if d == "." else d + "/" for d in pages)
+
+
+def own_weights(site: Path, vendored: Iterable[bytes] = ()) -> dict[str, int]:
+    """`own_page_weight` of every built page of `site`, by its directory URL."""
+    libs = list(vendored)
+    return {page: own_page_weight(site, page, libs) for page in built_pages(site)}
