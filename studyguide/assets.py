@@ -96,7 +96,7 @@ FEATURES = (
     Feature(
         "backup",
         ("data-backup",),
-        ("assets/practice-history.js", "assets/backup.js"),
+        ("assets/practice-history.js", "assets/storage-backup.js", "assets/backup.js"),
         styles=("assets/notice.css", "assets/backup.css"),
     ),
     Feature(

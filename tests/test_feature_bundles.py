@@ -50,6 +50,10 @@ def test_bundle_holds_each_source_once_and_vendored_files_verbatim() -> None:
     head = text.splitlines()[0]
     assert head.count("assets/practice-history.js") == 1
     assert "assets/practice-score.js" not in head, "the room's arithmetic stays in the room"
+    room = bundle_features([STORE, BY_NAME["practice"]], read).splitlines()[0]
+    assert "assets/storage-backup.js" in head and "assets/storage-backup.js" not in room, (
+        "export and import come with the backup feature only"
+    )
     assert head.index("assets/storage.js") < head.index("assets/stores.js")
     cards = bundle_features([STORE, BY_NAME["cards"]], read)
     assert "/* assets/vendor/ts-fsrs.min.js */" in cards, "vendored text kept as is"

@@ -19,11 +19,9 @@
  *   cards.update(fn)        -> writes fn(current value), returns the new value
  *   cards.subscribe(fn)     -> calls fn(value) after each write (this tab or another); returns
  *                              a function that unsubscribes
- *   GuideStorage.exportAll()        -> backup object {format, schema, exported, stores}
- *   GuideStorage.readBackup(text)   -> {error} or {backup}
- *   GuideStorage.planImport(backup) -> {error} or {changes: [...], skipped: [...]}: what an
- *                                      import would change, to show before anything is written
- *   GuideStorage.applyImport(plan)  -> writes the planned values
+ *   GuideStorage.store(name), GuideStorage.names() -> a defined store, every store's name
+ * Backup and restore of every store (export, import) are in storage-backup.js, loaded only by
+ * the page that offers them.
  *
  * Older data is never deleted before its migrated form is saved; data that cannot be read is
  * kept aside under "<key>.unreadable" rather than dropped. A migration may throw
@@ -37,8 +35,6 @@
 
   if (root.GuideStorage) return;
   var PREFIX = "wbpm-guide.";
-  var FORMAT = "wbpm-guide-backup";
-  var SCHEMA = 1;
 
   /* Thrown by a migration whose code is not loaded on this page. */
   function Pending(what) { this.message = what + " is not loaded on this page"; }
@@ -144,87 +140,11 @@
       return store;
     }
 
-    /* Every defined store's current value, as a backup object. */
-    function exportAll(now) {
-      var out = { format: FORMAT, schema: SCHEMA, exported: new Date(now || Date.now()).toISOString(),
-        stores: {} };
-      order.forEach(function (name) {
-        var s = stores[name];
-        out.stores[name] = { version: s.version, data: s.read().value };
-      });
-      return out;
-    }
-
-    /* Parse a backup file's text: {backup} or {error: a sentence for the reader}. */
-    function readBackup(text) {
-      var data;
-      try { data = JSON.parse(text); } catch (e) {
-        return { error: "This file is not a progress backup from this guide: it is not JSON." };
-      }
-      if (!data || typeof data !== "object" || data.format !== FORMAT) {
-        return { error: "This file is not a progress backup from this guide (it lacks \"format\": \"" +
-          FORMAT + "\"). Choose a file saved with \"Export progress\"." };
-      }
-      if (typeof data.schema !== "number" || data.schema > SCHEMA) {
-        return { error: "This backup was made by a newer version of the guide (backup schema " +
-          data.schema + ", this page reads " + SCHEMA + "). Reload the page and try again." };
-      }
-      if (!data.stores || typeof data.stores !== "object" || Array.isArray(data.stores)) {
-        return { error: "This backup holds no progress (its \"stores\" entry is missing)." };
-      }
-      return { backup: data };
-    }
-
-    /* What importing `backup` would do, store by store, without writing anything:
-     * {changes: [{store, before, after, value, dropped}], skipped: [sentences]} or {error}. */
-    function planImport(backup) {
-      var changes = [], skipped = [];
-      var names = Object.keys(backup.stores);
-      for (var i = 0; i < names.length; i++) {
-        var name = names[i], entry = backup.stores[name], s = stores[name];
-        if (!s) { skipped.push("\"" + name + "\" is not kept by this guide, so it was left out."); continue; }
-        if (!entry || typeof entry !== "object" || typeof entry.version !== "number" ||
-            entry.version < 1 || Math.floor(entry.version) !== entry.version) {
-          return { error: s.label + " in this backup has no valid version number." };
-        }
-        if (entry.version > s.version) {
-          return { error: s.label + " in this backup was saved by a newer version of the guide " +
-            "(version " + entry.version + ", this page reads " + s.version + "). Reload the page " +
-            "and try again." };
-        }
-        var incoming;
-        try { incoming = upgrade(s.def, entry.version, entry.data); } catch (e) {
-          return { error: s.label + " in this backup could not be brought up to date" +
-            (e instanceof Pending ? " on this page; open the flashcards index and import there." : ".") };
-        }
-        var parsed = s.def.parse(incoming);
-        if (!parsed) return { error: s.label + " in this backup is not in the expected form." };
-        var current = s.read().value;
-        var merged = s.def.merge ? s.def.merge(current, parsed.value) : parsed.value;
-        var before = s.def.describe ? s.def.describe(current) : "";
-        var after = s.def.describe ? s.def.describe(merged) : "";
-        if (JSON.stringify(merged) === JSON.stringify(current)) {
-          skipped.push(s.label + ": nothing new in the backup.");
-          continue;
-        }
-        changes.push({ store: name, label: s.label, before: before, after: after, value: merged,
-          dropped: parsed.dropped || 0 });
-      }
-      return { changes: changes, skipped: skipped };
-    }
-
-    /* Write every planned value; true when all were saved. */
-    function applyImport(plan) {
-      return plan.changes.every(function (c) { return stores[c.store].write(c.value); });
-    }
-
     return { define: define, store: function (name) { return stores[name] || null; },
-      names: function () { return order.slice(); }, exportAll: exportAll,
-      readBackup: readBackup, planImport: planImport, applyImport: applyImport };
+      names: function () { return order.slice(); } };
   }
 
-  var api = { PREFIX: PREFIX, FORMAT: FORMAT, SCHEMA: SCHEMA, Pending: Pending, keyFor: keyFor,
-    upgrade: upgrade, create: create };
+  var api = { PREFIX: PREFIX, Pending: Pending, keyFor: keyFor, upgrade: upgrade, create: create };
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
   var instance = create(browserBackend());
   Object.keys(instance).forEach(function (k) { api[k] = instance[k]; });

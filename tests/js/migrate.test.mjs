@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import storage from "../../docs/assets/storage.js";
+import backups from "../../docs/assets/storage-backup.js";
 import stores from "../../docs/assets/stores.js";
 import srs from "../../docs/assets/srs.js";
 
@@ -94,12 +95,12 @@ test("a backup round trip merges by card id, keeping the newer review", () => {
   const a = stores.create(storage.create(memory()));
   a.flashcards.write({ cards: { x: newer, y: older } });
   a.practice.write({ v: 1, attempts: [{ prompt: "P", date: "2026-11-01T00:00:00.000Z", scores: { m: "weak" } }] });
-  const layerA = storage.create(memory(Object.fromEntries(
-    [a.flashcards, a.practice].map((s) => [s.key, JSON.stringify(s.read().value)]))));
+  const layerA = backups.attach(storage.create(memory(Object.fromEntries(
+    [a.flashcards, a.practice].map((s) => [s.key, JSON.stringify(s.read().value)])))));
   stores.create(layerA);
   const backup = JSON.stringify(layerA.exportAll(NOW));
 
-  const layerB = storage.create(memory());
+  const layerB = backups.attach(storage.create(memory()));
   const b = stores.create(layerB);
   b.flashcards.write({ cards: { x: older, z: older } });
   b.checklist.write({ v: 1, done: { t9: 1 }, ids: ["t9"] });
@@ -117,7 +118,7 @@ test("a backup round trip merges by card id, keeping the newer review", () => {
 });
 
 test("an old backup (flashcards v1 inside) is migrated on import", () => {
-  const layer = storage.create(memory());
+  const layer = backups.attach(storage.create(memory()));
   stores.create(layer);
   const plan = layer.planImport({ stores: { flashcards: { version: 1, data: SM2 } } });
   assert.equal(plan.changes[0].after, "5 cards studied");

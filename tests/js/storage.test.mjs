@@ -1,8 +1,10 @@
-// Unit tests of docs/assets/storage.js (the one storage layer) with Node's built-in test runner,
-// over a Map-backed stand-in for localStorage.
+// Unit tests of docs/assets/storage.js (the one storage layer) and storage-backup.js (its
+// export and import) with Node's built-in test runner, over a Map-backed stand-in for
+// localStorage.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import storage from "../../docs/assets/storage.js";
+import backups from "../../docs/assets/storage-backup.js";
 
 function memory(initial = {}) {
   const m = new Map(Object.entries(initial));
@@ -104,16 +106,16 @@ test("storage of a newer version is left alone", () => {
 test("export, then import elsewhere merges and says what changes before writing", () => {
   const a = storage.create(memory()).define(counter());
   a.write({ n: 5 });
-  const layerA = storage.create(memory({ "wbpm-guide.tally.v3": JSON.stringify({ n: 5 }) }));
+  const layerA = backups.attach(storage.create(memory({ "wbpm-guide.tally.v3": JSON.stringify({ n: 5 }) })));
   layerA.define(counter());
   const backup = layerA.exportAll(Date.UTC(2026, 11, 1));
-  assert.equal(backup.format, storage.FORMAT);
-  assert.equal(backup.schema, storage.SCHEMA);
+  assert.equal(backup.format, backups.FORMAT);
+  assert.equal(backup.schema, backups.SCHEMA);
   assert.equal(backup.exported, "2026-12-01T00:00:00.000Z");
   assert.deepEqual(backup.stores.tally, { version: 3, data: { n: 5 } });
 
   const memB = memory({ "wbpm-guide.tally.v3": JSON.stringify({ n: 2 }) });
-  const layerB = storage.create(memB);
+  const layerB = backups.attach(storage.create(memB));
   const b = layerB.define(counter());
   const read = layerB.readBackup(JSON.stringify(backup));
   const plan = layerB.planImport(read.backup);
@@ -125,20 +127,20 @@ test("export, then import elsewhere merges and says what changes before writing"
 });
 
 test("an import of an older store version is migrated first", () => {
-  const layer = storage.create(memory());
+  const layer = backups.attach(storage.create(memory()));
   layer.define(counter());
   const plan = layer.planImport({ stores: { tally: { version: 1, data: { c: 3 } } } });
   assert.deepEqual(plan.changes[0].value, { n: 30 });
 });
 
 test("bad and foreign files get a clear message", () => {
-  const layer = storage.create(memory());
+  const layer = backups.attach(storage.create(memory()));
   layer.define(counter());
   assert.match(layer.readBackup("nope").error, /not JSON/);
   assert.match(layer.readBackup('{"a": 1}').error, /not a progress backup/);
-  assert.match(layer.readBackup(JSON.stringify({ format: storage.FORMAT, schema: 99, stores: {} })).error,
+  assert.match(layer.readBackup(JSON.stringify({ format: backups.FORMAT, schema: 99, stores: {} })).error,
     /newer version/);
-  assert.match(layer.readBackup(JSON.stringify({ format: storage.FORMAT, schema: 1 })).error, /no progress/);
+  assert.match(layer.readBackup(JSON.stringify({ format: backups.FORMAT, schema: 1 })).error, /no progress/);
   assert.match(layer.planImport({ stores: { tally: { version: 9, data: {} } } }).error, /newer version/);
   assert.match(layer.planImport({ stores: { tally: { version: "x", data: {} } } }).error, /version/);
   assert.match(layer.planImport({ stores: { tally: { version: 3, data: { n: "x" } } } }).error, /expected form/);
