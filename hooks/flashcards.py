@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from studyguide.card_expand import ExpandedCard, expand_cards
+from studyguide.card_expand import ExpandedCard, expand_card
 from studyguide.cards import collect_cards
 from studyguide.context import GeneratedPage
 from studyguide.deck_nav import deck_nav
@@ -59,16 +59,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     deck_urls = {
         slug: url(f"{FOLDER}/{slug}.md") for slug in dict.fromkeys(deck_slug(c.deck) for c in cards)
     }
+    # Card text is not scanned here: every card shows on its deck page, and the output check
+    # reads that page as rendered and locates what it finds in the page or claims file the
+    # card came from (a prompt at its own line in docs/claims.yml).
     expanded: list[ExpandedCard] = []
     for card in cards:
-        done, issues = expand_cards(
-            [card],
+        done, issues = expand_card(
+            card,
             ctx.registry,
             ledger_url=get_relative_url("sources/", deck_urls[deck_slug(card.deck)]),
-            claims_path=ctx.claims_path,
-            check_pages=False,
+            check_prose=False,
         )
-        expanded += done
+        expanded.append(done)
         problems += issues
     ctx.problems.extend(problems)
 

@@ -179,7 +179,9 @@ def content_words(front: str) -> frozenset[str]:
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two word sets (0 when both are empty)."""
-    return len(a & b) / len(a | b) if a | b else 0.0
+    common = len(a & b)
+    union = len(a) + len(b) - common
+    return common / union if union else 0.0
 
 
 def _subject(front: str) -> str | None:
