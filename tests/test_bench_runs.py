@@ -22,7 +22,7 @@ def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> 
     assert [v.name for v in variants] == ["hooks", "plain", "macros", "base (1 page)"]
     built = {}
     for v in variants:
-        _, pages = bench.run_build(v)
+        _, _, pages = bench.run_build(v)
         # What the bench times is a real build: the variant's home page is there.
         assert (v.site / "index.html").is_file(), v.name
         built[v.name] = pages
@@ -38,9 +38,9 @@ def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> 
 
 def test_real_site_variants_build_the_same_pages(tmp_path: Path) -> None:
     hooks, plain, base = bench.real_site(tmp_path)
-    _, base_pages = bench.run_build(base)
+    _, _, base_pages = bench.run_build(base)
     assert base_pages == 1
-    _, plain_pages = bench.run_build(plain)
-    _, hooks_pages = bench.run_build(hooks)
+    _, _, plain_pages = bench.run_build(plain)
+    _, _, hooks_pages = bench.run_build(hooks)
     # The hooks add generated pages (ledger, flashcards, decks) to the same content.
     assert hooks_pages > plain_pages >= 14

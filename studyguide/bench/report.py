@@ -49,7 +49,8 @@ class Variant:
     config: Path
     cwd: Path
     site: Path
-    seconds: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)  # CPU seconds, one per run
+    wall: list[float] = field(default_factory=list)  # wall-clock seconds, one per run
     pages: int = 0
 
 
@@ -86,14 +87,25 @@ def model_note(plain: Variant, base: Variant) -> str:
 
 
 def timing_rows(variants: list[Variant], prefix: list[object] | None = None) -> list[list[str]]:
-    """One row per build: pages, seconds min–med–max, milliseconds per page (median)."""
+    """One row per build: pages, CPU and wall seconds min–med–max, CPU ms per page."""
     rows = []
     for v in variants:
         s = summarize(v.seconds)
+        wall = summarize(v.wall).format() if v.wall else "—"
         rows.append(
-            [*map(str, prefix or []), v.name, str(v.pages), s.format(), _ms(s.median / v.pages)]
+            [
+                *map(str, prefix or []),
+                v.name,
+                str(v.pages),
+                s.format(),
+                wall,
+                _ms(s.median / v.pages),
+            ]
         )
     return rows
+
+
+TIMING_HEADERS = ["build", "pages", "CPU s min–med–max", "wall s min–med–max", "CPU ms/page"]
 
 
 def report_real(variants: list[Variant], runs: int) -> str:
@@ -103,9 +115,7 @@ def report_real(variants: list[Variant], runs: int) -> str:
         [
             f"### Real site: hooks vs plain Material ({runs} alternating runs each)",
             "",
-            markdown_table(
-                ["build", "pages", "s min–med–max", "ms/page (median)"], timing_rows(variants)
-            ),
+            markdown_table(TIMING_HEADERS, timing_rows(variants)),
             "",
             model_note(plain, base),
             "",
@@ -139,9 +149,7 @@ def report_scale(results: dict[int, list[Variant]], runs: int, shown: str, claim
             "",
             shown,
             "",
-            markdown_table(
-                ["pages", "build", "built pages", "s min–med–max", "ms/page (median)"], rows
-            ),
+            markdown_table(["site", *TIMING_HEADERS], rows),
             "",
             markdown_table(["ratio", "min–med–max", "budget"], ratio_rows),
         ]
