@@ -182,6 +182,6 @@ def test_the_hook_names_the_artwork_file_and_the_fix(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "logo.svg").write_text('<svg width="9" height="9"><rect/></svg>', "utf-8")
     with pytest.raises(PluginError, match=r"^docs/logo\.svg:1:1: .*no viewBox: add one"):
-        hook._icons(docs, "logo.svg", "#000")
+        hook._icons(docs, "logo.svg", "#000", tmp_path / "cache")
     with pytest.raises(PluginError, match=r"^docs/gone\.svg:1:1: .*set theme\.favicon"):
-        hook._icons(docs, "gone.svg", "#000")
+        hook._icons(docs, "gone.svg", "#000", tmp_path / "cache")
