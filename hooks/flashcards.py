@@ -13,6 +13,8 @@ Thin event function over `studyguide.cards` (where cards come from),
   are already expanded, so the claims hook uses them as given (`expand=False`). Also
   `flashcards/card-ids.json`, every card id, for the home page's summary.
 - on_page_markdown: point the home page's progress summary at that file.
+- on_page_context: fill the Review page with the deck pages' cards as rendered (after
+  search has indexed it, so each card is indexed once, on its deck page).
 """
 
 from __future__ import annotations
@@ -21,15 +23,18 @@ import json
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
-from studyguide.card_expand import ExpandedCard, expand_cards
+from studyguide.card_expand import ExpandedCard, expand_card
 from studyguide.cards import collect_cards
 from studyguide.context import GeneratedPage
 from studyguide.deck_nav import deck_nav
 from studyguide.deck_pages import FOLDER, INDEX, deck_slug, group_decks, render_deck, render_index
 from studyguide.hook_support import add_generated_page, build_context
+from studyguide.review_fill import fill_review, section_ids
 from studyguide.review_page import REVIEW, render_review, render_tools, review_nav_entry
 
 HOOK = "hooks/flashcards.py"
@@ -38,6 +43,8 @@ HOME = "index.md"
 # it gets the URL of a JSON list of every card id (for its "N due · M new"), fetched after the
 # page has loaded: inline, the ids weighed 2.7 KB gzip at the home page's first render.
 SUMMARY = "data-progress-summary"
+# The deck pages' paths in deck order, for the Review page (kept in the config for one build).
+REVIEW_DECKS = "guide_review_decks"
 IDS = f"{FOLDER}/card-ids.json"
 
 
@@ -59,16 +66,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     deck_urls = {
         slug: url(f"{FOLDER}/{slug}.md") for slug in dict.fromkeys(deck_slug(c.deck) for c in cards)
     }
+    # Card text is not scanned here: every card shows on its deck page, and the output check
+    # reads that page as rendered and locates what it finds in the page or claims file the
+    # card came from (a prompt at its own line in docs/claims.yml).
     expanded: list[ExpandedCard] = []
     for card in cards:
-        done, issues = expand_cards(
-            [card],
+        done, issues = expand_card(
+            card,
             ctx.registry,
             ledger_url=get_relative_url("sources/", deck_urls[deck_slug(card.deck)]),
-            claims_path=ctx.claims_path,
-            check_pages=False,
+            check_prose=False,
         )
-        expanded += done
+        expanded.append(done)
         problems += issues
     ctx.problems.extend(problems)
 
@@ -85,6 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     meta, body = render_index(decks, downloads_url=downloads, hrefs=hrefs, review_url=review_url)
     add_generated_page(files, config, ctx, _page(INDEX, (meta, body + render_tools())))
     add_generated_page(files, config, ctx, _page(REVIEW, render_review(decks)))
+    config[REVIEW_DECKS] = [d.src_uri for d in decks]
     ids = json.dumps([i for d in decks for i in d.ids], separators=(",", ":"))
     files.append(File.generated(config, IDS, content=ids))
     if config.nav is not None:
@@ -108,3 +118,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         url = get_relative_url(IDS, page.file.url)
         return markdown.replace(SUMMARY, f'{SUMMARY} data-fc-ids-url="{url}"', 1)
     return markdown
+
+
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    """Copy every deck page's rendered cards into the Review page (see `review_fill`)."""
+    if page.file.src_uri != REVIEW or page.content is None:
+        return context
+    by_uri = {f.src_uri: f.page for f in context["pages"] if f.page is not None}
+    decks = []
+    for src_uri in config[REVIEW_DECKS]:
+        deck = by_uri[src_uri]
+        decks.append((deck.url, deck.content or ""))
+    before = page.content
+    page.content = fill_review(before, decks, page.url)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | section_ids(page.content)
+    return context

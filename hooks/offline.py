@@ -47,8 +47,9 @@ def _palette_css(config: MkDocsConfig) -> str:
     return ""
 
 
-def _icons(docs: Path, favicon: str, background: str) -> dict[str, bytes]:
-    """The app icons from the favicon SVG; a problem with it stops the build, located."""
+def _icons(docs: Path, favicon: str, background: str, cache: Path) -> dict[str, bytes]:
+    """The app icons from the favicon SVG (rendered once, then read from `cache`); a problem
+    with it stops the build, located."""
     where = f"{docs.name}/{favicon}:1:1"
     path = docs / favicon
     if not favicon or not path.is_file():
@@ -57,7 +58,7 @@ def _icons(docs: Path, favicon: str, background: str) -> dict[str, bytes]:
             "to an SVG file under docs/"
         )
     try:
-        return icons(path.read_text("utf-8"), background)
+        return icons(path.read_text("utf-8"), background, cache)
     except ValueError as error:
         raise PluginError(f"{where}: {error}") from None
 
@@ -78,7 +79,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         lang=str(theme.get("language") or "en"),
     )
     _published[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    _published.update(_icons(docs, str(theme.get("favicon") or ""), colours[0].theme))
+    # Like Material's own plugins, keep what a build makes and need not make again in .cache/.
+    cache = Path(config.config_file_path or docs).parent / ".cache" / "studyguide"
+    _published.update(_icons(docs, str(theme.get("favicon") or ""), colours[0].theme, cache))
     script = minify_js((docs / SCRIPT_SOURCE).read_text("utf-8"))
     script_uri = f"assets/offline.{fingerprint(script)}.min.js"
     _published[script_uri] = script

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from studyguide.cards import Card
 from studyguide.claims import Claim, Registry
@@ -178,7 +179,9 @@ def content_words(front: str) -> frozenset[str]:
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two word sets (0 when both are empty)."""
-    return len(a & b) / len(a | b) if a | b else 0.0
+    common = len(a & b)
+    union = len(a) + len(b) - common
+    return common / union if union else 0.0
 
 
 def _subject(front: str) -> str | None:
@@ -186,14 +189,31 @@ def _subject(front: str) -> str | None:
     return (m.group(1) or m.group(2)).strip().lower() if m else None
 
 
+@dataclass(frozen=True)
+class Question:
+    """What the near-duplicate rule compares of a card's front, worked out once per card
+    (comparing every pair of cards would otherwise re-read each front once per other card)."""
+
+    subject: str | None
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, front: str) -> Question:
+        """The subject named in bold or quotes, and the content words, of `front`."""
+        return cls(_subject(front), content_words(front))
+
+    def asks_like(self, other: Question) -> bool:
+        """True when the two questions ask nearly the same (see `near_duplicate`)."""
+        if self.subject and other.subject and self.subject != other.subject:
+            return False
+        return similarity(self.words, other.words) >= NEAR_DUPLICATE
+
+
 def near_duplicate(front_a: str, front_b: str) -> bool:
     """True when two questions ask nearly the same: their content words overlap by
     NEAR_DUPLICATE or more, unless each names a different subject in bold or quotes
     (`**...**`, “...”), as templated questions about different prompts or mistakes do."""
-    a, b = _subject(front_a), _subject(front_b)
-    if a and b and a != b:
-        return False
-    return similarity(content_words(front_a), content_words(front_b)) >= NEAR_DUPLICATE
+    return Question.of(front_a).asks_like(Question.of(front_b))
 
 
 def answer_words(back: str, registry: Registry) -> frozenset[str]:
@@ -212,7 +232,7 @@ def same_answer(a: frozenset[str], b: frozenset[str]) -> bool:
 def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
     """Every rule broken by `cards`, one problem each, in card order."""
     problems: list[Problem] = []
-    earlier: list[Card] = []
+    earlier: list[tuple[Card, Question]] = []
     answers: list[tuple[Card, frozenset[str]]] = []
     for card in cards:
         where = f'card "{card.id}"'
@@ -248,7 +268,8 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "the reasoning the figure supports instead, or drop the card's prompt",
                 )
             )
-        twin = next((c for c in earlier if near_duplicate(card.front_md, c.front_md)), None)
+        question = Question.of(card.front_md)
+        twin = next((c for c, q in earlier if question.asks_like(q)), None)
         if twin is not None:
             problems.append(
                 Problem(
@@ -273,6 +294,6 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "something the other does not",
                 )
             )
-        earlier.append(card)
+        earlier.append((card, question))
         answers.append((card, words))
     return problems

@@ -15,11 +15,16 @@ Everything comes from the site's own configuration and artwork, at build time:
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import resvg_py
+
+_RESVG = f"{resvg_py.__version__} {getattr(resvg_py, '__resvg_version__', '')}"
 
 MANIFEST = "manifest.webmanifest"
 ICON_DIR = "assets/icons/"
@@ -151,16 +156,31 @@ def maskable_svg(svg: str, background: str) -> str:
     )
 
 
-def render_png(svg: str, size: int) -> bytes:
-    """The SVG rasterised to a `size`-pixel square PNG."""
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size))
+def render_png(svg: str, size: int, cache: Path | None = None) -> bytes:
+    """The SVG rasterised to a `size`-pixel square PNG.
+
+    With a `cache` folder, a PNG made before from the same SVG at the same size (and the same
+    version of resvg) is read back instead of rendered again: the same bytes, without the
+    50 ms three icons take on every build."""
+    if cache is None:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size))
+    key = hashlib.sha256(f"{_RESVG}\n{size}\n{svg}".encode()).hexdigest()[:32]
+    path = cache / f"icon-{key}.png"
+    if path.is_file():
+        return path.read_bytes()
+    png = render_png(svg, size)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(png)
+    partial.replace(path)  # atomic: a concurrent build never reads half a file
+    return png
 
 
-def icons(svg: str, background: str) -> dict[str, bytes]:
-    """Every icon of the manifest, by its published URI."""
+def icons(svg: str, background: str, cache: Path | None = None) -> dict[str, bytes]:
+    """Every icon of the manifest, by its published URI (see `render_png` for `cache`)."""
     _svg_root(svg)  # fail early, with the reason, on artwork that cannot scale
     out = {}
     for icon in ICONS:
         art = maskable_svg(svg, background) if icon.purpose == "maskable" else svg
-        out[icon.uri] = render_png(art, icon.size)
+        out[icon.uri] = render_png(art, icon.size, cache)
     return out

@@ -1,7 +1,8 @@
 """The Review page and the flashcards index's study tools, as Markdown for generated pages.
 
 The Review page (`review.md`, only in the build) studies every deck in one session: it holds
-every card in plain HTML like a deck page, and `docs/assets/flashcards.js` interleaves the due
+every card in plain HTML like a deck page (copied from the deck pages, see
+`studyguide.review_fill`), and `docs/assets/flashcards.js` interleaves the due
 cards of all decks, then new cards up to the reader's daily limit. It sits outside
 `flashcards/` so each card id appears on one deck page only.
 The index gains the reader's settings (desired retention, new cards a day) and backup and
@@ -12,14 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from studyguide.deck_pages import INDEX, Deck, render_card, render_study
+from studyguide.deck_pages import INDEX, Deck, render_study
+from studyguide.review_fill import REVIEW_CARDS_SLOT
 
 REVIEW = "review.md"
 REVIEW_SLUG = "all-decks"
 
 
 def render_review(decks: Sequence[Deck]) -> tuple[str, str]:
-    """The Review page as (front matter, body): one study panel over every deck's cards."""
+    """The Review page as (front matter, body): one study panel over every deck's cards.
+
+    The cards themselves are copied in from the rendered deck pages once every page is
+    rendered (`studyguide.review_fill`); the body holds their slot."""
     everything = Deck("All decks", REVIEW_SLUG, tuple(c for d in decks for c in d.cards))
     meta = (
         "---\n"
@@ -28,7 +33,6 @@ def render_review(decks: Sequence[Deck]) -> tuple[str, str]:
         "cards up to your daily limit.\n"
         "---\n"
     )
-    cards = "\n".join(render_card(c, REVIEW) for c in everything.cards)
     body = (
         "# Review\n\n"
         "One session across every deck: the cards due now, mixed from all decks, then new "
@@ -36,8 +40,8 @@ def render_review(decks: Sequence[Deck]) -> tuple[str, str]:
         "Mixing topics makes you recall which idea applies, as the interview will.\n\n"
         f'<div class="fc-deck" data-fc-deck="{REVIEW_SLUG}" data-fc-review markdown="1">\n'
         f"{render_study(everything)}"
-        f'<div class="fc-list" id="fc-list-{REVIEW_SLUG}" data-fc-list markdown="1">\n\n'
-        f"{cards}\n"
+        f'<div class="fc-list" id="fc-list-{REVIEW_SLUG}" data-fc-list>\n'
+        f"{REVIEW_CARDS_SLOT}\n"
         "</div>\n</div>\n"
     )
     return meta, body

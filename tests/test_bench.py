@@ -12,7 +12,13 @@ import pytest
 import yaml
 
 from studyguide.bench.config_text import read_hooks, set_top_level
-from studyguide.bench.stats import markdown_table, per_page_ratios, summarize
+from studyguide.bench.stats import (
+    CostModel,
+    markdown_table,
+    modelled_ratios,
+    per_page_ratios,
+    summarize,
+)
 from studyguide.bench.synthetic import (
     expand_markdown,
     page_claims,
@@ -56,6 +62,28 @@ def test_summarize_refuses_an_empty_series() -> None:
 def test_per_page_ratios_pair_runs_and_normalise_by_pages() -> None:
     # A builds 20 pages in 2 s (0.1 s/page), B 10 pages in 0.8 s (0.08 s/page): 1.25.
     assert per_page_ratios([2.0, 4.0], 20, [0.8, 2.0], 10) == pytest.approx([1.25, 1.0])
+
+
+def test_cost_model_reproduces_the_issue_example() -> None:
+    # Issue 13: plain 0.71 s for 15 pages with a 0.52 s fixed cost; hooks 0.96 s for 25
+    # pages is 1.14x plain Material building 25 pages.
+    per_page = (0.71 - 0.52) / 15
+    model = CostModel.fit(0.52 + per_page, 1, 0.71, 15)
+    assert model.fixed == pytest.approx(0.52) and model.per_page == pytest.approx(per_page)
+    ratios = modelled_ratios([0.96], 25, [0.71], 15, [0.52 + per_page], 1)
+    assert ratios == pytest.approx([0.96 / (0.52 + 25 * per_page)])
+    assert 1.14 < ratios[0] < 1.15
+
+
+def test_modelled_ratios_fit_each_run_and_reject_bad_input() -> None:
+    # Run 2 is twice as slow on every build: the ratio is the same.
+    assert modelled_ratios([2.0, 4.0], 20, [1.5, 3.0], 10, [0.6, 1.2], 1) == pytest.approx(
+        [2.0 / 2.5, 4.0 / 5.0]
+    )
+    with pytest.raises(ValueError):
+        modelled_ratios([1.0], 2, [1.0, 2.0], 2, [1.0], 1)
+    with pytest.raises(ValueError):
+        CostModel.fit(1.0, 5, 2.0, 5)
 
 
 def test_per_page_ratios_reject_unpaired_runs_and_empty_sites() -> None:

@@ -19,24 +19,28 @@ pytestmark = pytest.mark.integration
 
 def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> None:
     variants = bench.synthetic(tmp_path, 5, bench.CLAIMS, bench.REFS_PER_PAGE)
-    assert [v.name for v in variants] == ["hooks", "plain", "macros"]
+    assert [v.name for v in variants] == ["hooks", "plain", "macros", "base (1 page)"]
     built = {}
     for v in variants:
-        _, pages = bench.run_build(v)
+        _, _, pages = bench.run_build(v)
         # What the bench times is a real build: the variant's home page is there.
         assert (v.site / "index.html").is_file(), v.name
         built[v.name] = pages
     # Plain and macros build the five pages and the home page; the hooks add the ledger
     # and the flashcards index on top.
     assert built["plain"] == built["macros"] >= 5
+    # The base build, whose time is the fixed cost in the bench's model, is one page.
+    assert built["base (1 page)"] == 1
     assert built["hooks"] >= built["plain"] + 2
     ledger = (variants[0].site / "sources/index.html").read_text("utf-8")
     assert ledger.count('<tr id="claim-') == bench.CLAIMS
 
 
 def test_real_site_variants_build_the_same_pages(tmp_path: Path) -> None:
-    hooks, plain = bench.real_site(tmp_path)
-    _, plain_pages = bench.run_build(plain)
-    _, hooks_pages = bench.run_build(hooks)
+    hooks, plain, base = bench.real_site(tmp_path)
+    _, _, base_pages = bench.run_build(base)
+    assert base_pages == 1
+    _, _, plain_pages = bench.run_build(plain)
+    _, _, hooks_pages = bench.run_build(hooks)
     # The hooks add generated pages (ledger, flashcards, decks) to the same content.
     assert hooks_pages > plain_pages >= 14

@@ -76,8 +76,10 @@ def test_review_slug_is_not_a_deck_marker_clash() -> None:
 def test_review_page_holds_every_card_of_every_deck_once() -> None:
     from studyguide.card_expand import ExpandedCard
     from studyguide.cards import Card
-    from studyguide.deck_pages import group_decks
+    from studyguide.deck_pages import group_decks, render_deck
+    from studyguide.review_fill import REVIEW_CARDS_SLOT, fill_review
     from studyguide.review_page import render_review
+    from studyguide.scan import render_markdown
 
     def card(i: int, deck: str) -> ExpandedCard:
         c = Card(f"c{i}", deck, f"Q{i}?", f"A{i}.", source_path="faq.md", line=i)
@@ -87,8 +89,15 @@ def test_review_page_holds_every_card_of_every_deck_once() -> None:
     meta, body = render_review(decks)
     assert "title: Review" in meta
     assert "data-fc-review" in body and f'data-fc-deck="{REVIEW_SLUG}"' in body
-    assert [body.count(f'data-card-id="c{i}"') for i in (1, 2, 3)] == [1, 1, 1]
     assert "(flashcards/index.md)" in body, "links the settings on the index"
+    # The cards come from the rendered deck pages, into the slot the page keeps for them.
+    review_html = render_markdown(body)
+    assert review_html.count(REVIEW_CARDS_SLOT) == 1
+    rendered = [(f"flashcards/{d.slug}/", render_markdown(render_deck(d)[1])) for d in decks]
+    filled = fill_review(review_html, rendered, "review/")
+    assert [filled.count(f'data-card-id="c{i}"') for i in (1, 2, 3)] == [1, 1, 1]
+    assert filled.index('data-card-id="c1"') < filled.index('data-card-id="c3"')
+    assert filled.index('data-card-id="c3"') < filled.index('data-card-id="c2"'), "deck order"
 
 
 def test_feature_styles_each_once_in_cascade_order() -> None:

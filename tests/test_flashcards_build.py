@@ -137,11 +137,12 @@ def test_unsourced_figure_in_a_prompt_fails_the_build(tmp_path: Path) -> None:
     text = claims.read_text("utf-8")
     match = re.search(r"^    prompt: (.+)$", text, re.M)
     assert match
-    # Problems in a prompt are placed at its claim's id line.
-    key = list(re.finditer(r"^  [a-z0-9-]+:$", text[: match.start()], re.M))[-1]
-    line = text[: key.start()].count("\n") + 1
+    # The deck page's output check places the figure at its own line and column in the
+    # prompt, where the contributor typed it.
+    line = text[: match.end()].count("\n") + 1
+    col = match.end() - text.rfind("\n", 0, match.end()) + len(" (in ")
     claims.write_text(text[: match.end()] + " (in 7 regions)" + text[match.end() :], "utf-8")
     result, _ = build(project, tmp_path)
     assert result.returncode != 0
-    pattern = rf"docs/claims\.yml:{line}:\d+: unsourced figure \"7 regions\""
+    pattern = rf"docs/claims\.yml:{line}:{col}: unsourced figure \"7 regions\""
     assert re.search(pattern, result.stderr), result.stderr

@@ -118,6 +118,20 @@ def test_the_safe_circle_check_bites() -> None:
     assert outside_safe_circle(plain)
 
 
+def test_icons_are_rendered_once_then_read_from_the_cache(tmp_path: Path) -> None:
+    fresh = icons(ARTWORK, "#4051b5")
+    assert icons(ARTWORK, "#4051b5", tmp_path) == fresh  # rendered, and kept
+    kept = sorted(tmp_path.glob("icon-*.png"))
+    assert len(kept) == len(ICONS) and not list(tmp_path.glob("*.tmp"))
+    # A second build reads the kept files: what the cache holds is what it returns.
+    kept[0].write_bytes(b"kept")
+    assert b"kept" in icons(ARTWORK, "#4051b5", tmp_path).values()
+    # Other artwork, colour or size is another key: rendered, never a stale file.
+    maskable = ICONS[2].uri  # the only icon drawn on the background colour
+    assert icons(ARTWORK, "#000000", tmp_path)[maskable] == icons(ARTWORK, "#000000")[maskable]
+    assert render_png(ARTWORK, 64, tmp_path) == render_png(ARTWORK, 64)
+
+
 def test_artwork_that_cannot_scale_is_refused_with_the_reason() -> None:
     with pytest.raises(ValueError, match="no viewBox"):
         icons('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"></svg>', "#000")
@@ -168,6 +182,6 @@ def test_the_hook_names_the_artwork_file_and_the_fix(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "logo.svg").write_text('<svg width="9" height="9"><rect/></svg>', "utf-8")
     with pytest.raises(PluginError, match=r"^docs/logo\.svg:1:1: .*no viewBox: add one"):
-        hook._icons(docs, "logo.svg", "#000")
+        hook._icons(docs, "logo.svg", "#000", tmp_path / "cache")
     with pytest.raises(PluginError, match=r"^docs/gone\.svg:1:1: .*set theme\.favicon"):
-        hook._icons(docs, "gone.svg", "#000")
+        hook._icons(docs, "gone.svg", "#000", tmp_path / "cache")

@@ -1,4 +1,5 @@
-"""Run summaries for `make bench`: min–median–max, per-page ratios of paired runs, tables.
+"""Run summaries for `make bench`: min–median–max, ratios of paired runs (per page, and
+against a fixed + per-page model of plain Material), tables.
 
 What is measured is decided here and unit-tested; how long anything takes is only ever
 printed by `scripts/bench.py`, never asserted.
@@ -44,6 +45,49 @@ def per_page_ratios(
     if a_pages <= 0 or b_pages <= 0:
         raise ValueError("page counts must be positive")
     return [(a / a_pages) / (b / b_pages) for a, b in zip(a_seconds, b_seconds, strict=True)]
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Plain Material's build time as a fixed cost plus a cost per page, fitted from two
+    builds of the same theme and config: a one-page site and the site being compared."""
+
+    fixed: float
+    per_page: float
+
+    @classmethod
+    def fit(cls, small_s: float, small_pages: int, large_s: float, large_pages: int) -> CostModel:
+        """The line through (small_pages, small_s) and (large_pages, large_s)."""
+        if large_pages <= small_pages:
+            raise ValueError("the model needs a larger build than the one-page build")
+        per_page = (large_s - small_s) / (large_pages - small_pages)
+        return cls(small_s - per_page * small_pages, per_page)
+
+    def seconds(self, pages: int) -> float:
+        """What plain Material would take, by this model, to build `pages` pages."""
+        return self.fixed + self.per_page * pages
+
+
+def modelled_ratios(
+    a_seconds: Sequence[float],
+    a_pages: int,
+    b_seconds: Sequence[float],
+    b_pages: int,
+    base_seconds: Sequence[float],
+    base_pages: int,
+) -> list[float]:
+    """Build A's time over what plain Material (build B) would take for A's page count, one
+    per run: B and a minimal build of the same theme (`base`) fit fixed + per-page cost in
+    that run, so a build with more pages (generated decks, ledger) is compared with plain
+    Material building as many, and the fixed cost is not charged per page."""
+    if not len(a_seconds) == len(b_seconds) == len(base_seconds):
+        raise ValueError("ratios need as many runs of each build")
+    if min(a_pages, b_pages, base_pages) <= 0:
+        raise ValueError("page counts must be positive")
+    return [
+        a / CostModel.fit(base, base_pages, b, b_pages).seconds(a_pages)
+        for a, b, base in zip(a_seconds, b_seconds, base_seconds, strict=True)
+    ]
 
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

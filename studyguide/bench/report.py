@@ -1,0 +1,210 @@
+"""The tables `make bench` prints: the real site and synthetic sites against plain Material,
+and page weight. Each build's timings arrive as a `Variant`; nothing here times anything.
+
+The budget (issue 13): a build with every hook stays within 1.10x plain Material on the same
+Markdown, where plain Material's time is modelled as a fixed cost plus a cost per page,
+fitted in each run from plain Material's build of the same content and a one-page build of
+the same theme (`base`). A hooks build is then compared with plain Material building as many
+pages as the hooks build makes (the hooks add decks, the ledger and the review page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyguide.bench.stats import (
+    CostModel,
+    markdown_table,
+    modelled_ratios,
+    per_page_ratios,
+    summarize,
+)
+from studyguide.bench.weight import (
+    OWN_ASSETS_BUDGET,
+    after_load_weight,
+    own_assets_weight,
+    own_page_weight,
+    page_weight,
+    shipped_own_assets,
+)
+
+RATIO_BUDGET = 1.10
+WEIGHT_PAGES = [
+    "",
+    "frameworks/impact-first/",
+    "checklist/",
+    "DECK",
+    "review/",
+    "flashcards/",
+    "practice/",
+]
+
+
+@dataclass
+class Variant:
+    """One way of building one site: a config file, the folder to run in, its timings."""
+
+    name: str
+    config: Path
+    cwd: Path
+    site: Path
+    seconds: list[float] = field(default_factory=list)  # CPU seconds, one per run
+    wall: list[float] = field(default_factory=list)  # wall-clock seconds, one per run
+    pages: int = 0
+
+
+def modelled_row(label: str, a: Variant, plain: Variant, base: Variant) -> list[str]:
+    """A row with A's time over plain Material's modelled time for A's pages, and the
+    budget verdict on its median."""
+    s = summarize(
+        modelled_ratios(a.seconds, a.pages, plain.seconds, plain.pages, base.seconds, base.pages)
+    )
+    verdict = "OK" if s.median <= RATIO_BUDGET else "OVER"
+    return [label, s.format(), f"≤ {RATIO_BUDGET:.2f} {verdict}"]
+
+
+def per_page_row(label: str, a: Variant, b: Variant) -> list[str]:
+    """A row with the plain per-page ratio of A over B (no fixed cost taken out): shown
+    for comparison, not budgeted."""
+    s = summarize(per_page_ratios(a.seconds, a.pages, b.seconds, b.pages))
+    return [label, s.format(), "—"]
+
+
+def model_note(plain: Variant, base: Variant) -> str:
+    """One sentence: plain Material's fitted fixed and per-page cost (medians)."""
+    fits = [
+        CostModel.fit(b, base.pages, p, plain.pages)
+        for b, p in zip(base.seconds, plain.seconds, strict=True)
+    ]
+    fixed = summarize([f.fixed for f in fits]).median
+    per_page = summarize([f.per_page for f in fits]).median
+    return (
+        f"Plain Material's model (medians of the runs): {fixed:.2f} s fixed + "
+        f"{per_page * 1000:.1f} ms a page, from the {base.pages}-page and the "
+        f"{plain.pages}-page plain builds."
+    )
+
+
+def timing_rows(variants: list[Variant], prefix: list[object] | None = None) -> list[list[str]]:
+    """One row per build: pages, CPU and wall seconds min–med–max, CPU ms per page."""
+    rows = []
+    for v in variants:
+        s = summarize(v.seconds)
+        wall = summarize(v.wall).format() if v.wall else "—"
+        rows.append(
+            [
+                *map(str, prefix or []),
+                v.name,
+                str(v.pages),
+                s.format(),
+                wall,
+                _ms(s.median / v.pages),
+            ]
+        )
+    return rows
+
+
+TIMING_HEADERS = ["build", "pages", "CPU s min–med–max", "wall s min–med–max", "CPU ms/page"]
+
+
+def report_real(variants: list[Variant], runs: int) -> str:
+    """Table 1: the real site, hooks vs plain Material (and the one-page base build)."""
+    hooks, plain, base = variants
+    return "\n".join(
+        [
+            f"### Real site: hooks vs plain Material ({runs} alternating runs each)",
+            "",
+            markdown_table(TIMING_HEADERS, timing_rows(variants)),
+            "",
+            model_note(plain, base),
+            "",
+            markdown_table(
+                ["ratio", "min–med–max", "budget"],
+                [
+                    modelled_row(
+                        f"hooks / plain Material at {hooks.pages} pages", hooks, plain, base
+                    ),
+                    per_page_row("hooks/plain per page, fixed cost not taken out", hooks, plain),
+                ],
+            ),
+        ]
+    )
+
+
+def report_scale(results: dict[int, list[Variant]], runs: int, shown: str, claims: int) -> str:
+    """Table 2: synthetic sites, time and time per page at each size, and the ratios."""
+    rows: list[list[str]] = []
+    ratio_rows = []
+    for size, variants in results.items():
+        hooks, plain, macros, base = variants
+        rows += timing_rows(variants, [size])
+        ratio_rows.append(modelled_row(f"{size} pages: hooks / plain", hooks, plain, base))
+        ratio_rows.append(modelled_row(f"{size} pages: macros / plain", macros, plain, base))
+        ratio_rows.append(per_page_row(f"{size} pages: hooks/plain per page", hooks, plain))
+    return "\n".join(
+        [
+            f"### Synthetic sites: {claims:,} claims, every one shown, navigation.prune "
+            f"({runs} alternating runs each)",
+            "",
+            shown,
+            "",
+            markdown_table(["site", *TIMING_HEADERS], rows),
+            "",
+            markdown_table(["ratio", "min–med–max", "budget"], ratio_rows),
+        ]
+    )
+
+
+def report_weight(site: Path, vendored: list[bytes]) -> str:
+    """Table 3: page weight of key pages, and the project's own assets against the budget."""
+    decks = sorted(p.parent.name for p in (site / "flashcards").glob("*/index.html"))
+    rows = []
+    for page in WEIGHT_PAGES:
+        if page == "DECK":
+            if not decks:
+                continue
+            page = f"flashcards/{decks[0]}/"
+        if not (site / page / "index.html").exists():
+            rows.append([page or "(home)", "—", "—", "—", "not built", "—", "—"])
+            continue
+        w = page_weight(site, page)
+        rows.append(
+            [
+                page or "(home)",
+                _kb(w.html),
+                _kb(w.css),
+                _kb(w.js),
+                _kb(w.total),
+                _kb(after_load_weight(site, page)),
+                _kb(own_page_weight(site, page, vendored)),
+            ]
+        )
+    own = shipped_own_assets(site)
+    total = own_assets_weight(own)
+    verdict = "OK" if total <= OWN_ASSETS_BUDGET else "OVER"
+    own_rows = [[p.name, _kb(own_assets_weight([p]))] for p in own]
+    own_rows.append([f"**total** (budget {OWN_ASSETS_BUDGET / 1000:.0f} KB) {verdict}", _kb(total)])
+    return "\n".join(
+        [
+            "### Page weight (gzip -9, KB = 1,000 bytes)",
+            "",
+            "First render (HTML, CSS, JS, total); then what the page fetches after its `load`"
+            " event, and the project's own CSS + JS it loads (vendored ts-fsrs excluded,"
+            f" budget {OWN_ASSETS_BUDGET / 1000:.0f} KB a page).",
+            "",
+            markdown_table(
+                ["page", "HTML", "CSS", "JS", "total", "after load", "own CSS+JS"], rows
+            ),
+            "",
+            markdown_table(["project's own asset, as shipped", "gzip KB"], own_rows),
+        ]
+    )
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1000:.1f}"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"

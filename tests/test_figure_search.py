@@ -1,0 +1,121 @@
+"""The fast search for spelled-out figures finds exactly what a full search finds.
+
+`studyguide.figures` tries each spelled pattern only where a spelled number can start, found
+in the lower-cased text without `re.IGNORECASE` (several times faster). These tests hold it
+to the plain `finditer` over every pattern: on the labelled corpus, on generated word soup,
+and on the characters where lower case and `re.IGNORECASE` disagree.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from studyguide import figures
+from studyguide.figures import CASE_FOLD_EXCEPTIONS, SPELLED_RES, find_figures
+from studyguide.normalise import normalise
+from tests import claims_corpus as corpus
+
+WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "ten",
+    "twenty",
+    "hundred",
+    "thousand",
+    "million",
+    "a",
+    "half",
+    "third",
+    "quarter",
+    "thirds",
+    "dozen",
+    "dozens",
+    "of",
+    "for",
+    "in",
+    "within",
+    "days",
+    "weeks",
+    "people",
+    "teams",
+    "rounds",
+    "percent",
+    "dollars",
+    "fold",
+    "-fold",
+    "one-day",
+    "the",
+    "5",
+    "10",
+    "2.5",
+    "$",
+    "3/4",
+    "10x",
+    "50%",
+    "OAuth",
+    "2.0",
+    "chapter",
+    "rule",
+    "A",
+    "One",
+    "Two",
+    "HALF",
+    "Dozen",
+    "For",
+    "Day",
+    "ſix",
+    "İn",
+    "ıt",
+    "exactly",
+    "took",
+    "spent",
+]
+
+
+def full_search(text: str) -> list[tuple[int, int, str]]:
+    """The reference: every spelled pattern's `finditer` over the whole text."""
+    return sorted((*m.span(), kind) for kind, p in SPELLED_RES for m in p.finditer(text))
+
+
+def word_soup(count: int, seed: int = 13) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 14))).replace(" -", "-")
+        for _ in range(count)
+    ]
+
+
+def corpus_texts() -> list[str]:
+    texts = [text for _, text in corpus.must_fail()] + list(corpus.MUST_PASS)
+    return texts + [normalise(t) for t in texts]
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup"])
+def test_spelled_search_equals_a_full_search(source: str) -> None:
+    texts = corpus_texts() if source == "corpus" else word_soup(5_000)
+    differ = [t for t in texts if sorted(figures._spelled(t)) != full_search(t)]
+    assert not differ, differ[:5]
+
+
+def test_case_fold_exceptions_are_every_such_character() -> None:
+    """Every character `re.IGNORECASE` matches to an ASCII letter whose lower case is not
+    that letter: text holding one is searched in full, so none may be missing."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    found = set()
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found |= {m.group() for m in re.finditer(f"(?i){letter}", everything)}
+    assert {c for c in found if c.lower() not in "abcdefghijklmnopqrstuvwxyz"} == set(
+        CASE_FOLD_EXCEPTIONS
+    )
+
+
+def test_a_figure_spelled_with_a_case_fold_exception_is_still_found() -> None:
+    # "ſ" (long s) lower-cases to itself, yet re.IGNORECASE reads it as "s".
+    text = "The loop took ſix weeks."
+    assert [text[a:b] for a, b in find_figures(text)] == ["ſix weeks"]
