@@ -85,9 +85,22 @@ STORE = Feature(
 # In load order. A page loads STORE plus each feature whose marker (an HTML attribute the
 # feature's script looks for) occurs in its content; other pages load none of them.
 FEATURES = (
+    # A deck or the Review page: the study panel over the scheduler.
     Feature(
         "cards",
-        ('data-fc-deck="', "data-fc-index"),
+        ('data-fc-deck="',),
+        (
+            "assets/vendor/ts-fsrs.min.js",
+            "assets/srs.js",
+            "assets/flashcards.js",
+            "assets/flashcards-study.js",
+        ),
+        styles=("assets/notice.css", "assets/flashcards.css"),
+    ),
+    # The flashcards index: counts and settings, no panel (the scheduler migrates SM-2 data).
+    Feature(
+        "index",
+        ("data-fc-index",),
         ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
         styles=("assets/notice.css", "assets/flashcards.css"),
     ),

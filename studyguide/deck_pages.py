@@ -1,7 +1,7 @@
 """The flashcard pages as Markdown: one page per deck and an index of decks.
 
 Every card is plain HTML in the page, question and answer both visible, so the decks read
-without JavaScript, print whole and are found by search; `docs/assets/flashcards.js` turns a
+without JavaScript, print whole and are found by search; `docs/assets/flashcards-study.js` turns a
 deck page into a one-card-at-a-time study session. Each card element carries
 `data-card-id`, the id the browser stores progress under.
 """

@@ -2,7 +2,7 @@
 
 The Review page (`review.md`, only in the build) studies every deck in one session: it holds
 every card in plain HTML like a deck page (copied from the deck pages, see
-`studyguide.review_fill`), and `docs/assets/flashcards.js` interleaves the due
+`studyguide.review_fill`), and `docs/assets/flashcards-study.js` interleaves the due
 cards of all decks, then new cards up to the reader's daily limit. It sits outside
 `flashcards/` so each card id appears on one deck page only.
 The index gains the reader's settings (desired retention, new cards a day) and backup and

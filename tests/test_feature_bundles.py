@@ -35,7 +35,7 @@ def test_plain_pages_need_nothing() -> None:
 
 def test_markers_pick_features_in_load_order_after_the_store() -> None:
     assert names('<div data-fc-deck="faq">') == ["store", "cards"]
-    assert names("<table data-fc-index></table>" + render_tools()) == ["store", "cards", "backup"]
+    assert names("<table data-fc-index></table>" + render_tools()) == ["store", "index", "backup"]
     assert names("<div data-practice>") == ["store", "practice"]
     assert names("<div data-progress-summary>") == ["store", "progress"]
     assert names('<div data-fc-deck-row="x">') == []
@@ -101,7 +101,7 @@ def test_review_page_holds_every_card_of_every_deck_once() -> None:
 
 
 def test_feature_styles_each_once_in_cascade_order() -> None:
-    index = [STORE, BY_NAME["cards"], BY_NAME["backup"]]
+    index = [STORE, BY_NAME["index"], BY_NAME["backup"]]
     assert feature_styles(index) == [
         "assets/notice.css",
         "assets/flashcards.css",

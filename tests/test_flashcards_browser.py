@@ -1,4 +1,5 @@
-"""Browser tests of the flashcards (docs/assets/flashcards.js) in Debian's Chromium.
+"""Browser tests of the flashcards (docs/assets/flashcards.js and flashcards-study.js) in
+Debian's Chromium.
 
 The `page` fixture fails a test on any console error or request off 127.0.0.1.
 """
