@@ -90,8 +90,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load the claims, process every page once, and add the generated ledger page."""
     claims_path = Path(config.docs_dir) / CLAIMS_FILE
     rel_claims = _docs_rel(config, CLAIMS_FILE)
-    registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
-    ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
+    claims_text = claims_path.read_text(encoding="utf-8")
+    registry, problems = load_registry(claims_text, rel_claims)
+    project = Path(config.config_file_path or config.docs_dir).parent
+    ctx = BuildContext(
+        registry,
+        claims_path=rel_claims,
+        problems=list(problems),
+        claims_text=claims_text,
+        results=ResultCache(cache_folder(project)),
+    )
     prefix = _docs_prefix(config)
     for file in files.documentation_pages():
         if file.generated_by:
@@ -111,8 +119,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     config[CONTEXT_KEY] = ctx
     state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
-    project = Path(config.config_file_path or config.docs_dir).parent
-    state.check.results = ResultCache(cache_folder(project))
+    state.check.results = ctx.results
     for key in ("site_name", "site_description", "copyright"):
         if config[key]:
             config[key] = state.plain(config[key])
@@ -238,7 +245,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         state.check_search_index(index.read_text(encoding="utf-8"))
-    state.check.results.save()  # what the output check read, for the next build
+    ctx.results.save()  # what this build read and made, for the next build
     # Every claim must earn its place: an unused claim fails the build like any problem.
     problems: list[Problem] = dedupe(ctx.problems + state.problems + ctx.unused_problems())
     if not problems:
