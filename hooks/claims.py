@@ -16,8 +16,9 @@ when it happens.
   it lists what every surface uses, and after search has indexed the page.
 - on_post_page / on_post_template: the output check (`studyguide.output_check`) reads the
   rendered page as readers get it; in `serve`, the page's problems show in a box on it.
-- on_post_build: check the search index, then report every problem of the build together
-  and fail (build), or show them in the terminal (serve).
+- on_post_build: check the search index, keep what the output check read for the next build
+  (`studyguide.result_cache`), then report every problem of the build together and fail
+  (build), or show them in the terminal (serve).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from studyguide.output_build import OutputState, banner_html, dedupe, page_files
 from studyguide.page_text import strip_front_matter
 from studyguide.problems import Problem, format_report
 from studyguide.render import unwrap_scripts
+from studyguide.result_cache import ResultCache, cache_folder
 
 HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
@@ -88,8 +90,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load the claims, process every page once, and add the generated ledger page."""
     claims_path = Path(config.docs_dir) / CLAIMS_FILE
     rel_claims = _docs_rel(config, CLAIMS_FILE)
-    registry, problems = load_registry(claims_path.read_text(encoding="utf-8"), rel_claims)
-    ctx = BuildContext(registry, claims_path=rel_claims, problems=list(problems))
+    claims_text = claims_path.read_text(encoding="utf-8")
+    registry, problems = load_registry(claims_text, rel_claims)
+    project = Path(config.config_file_path or config.docs_dir).parent
+    ctx = BuildContext(
+        registry,
+        claims_path=rel_claims,
+        problems=list(problems),
+        claims_text=claims_text,
+        results=ResultCache(cache_folder(project)),
+    )
     prefix = _docs_prefix(config)
     for file in files.documentation_pages():
         if file.generated_by:
@@ -109,6 +119,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     config[CONTEXT_KEY] = ctx
     state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
+    state.check.results = ctx.results
     for key in ("site_name", "site_description", "copyright"):
         if config[key]:
             config[key] = state.plain(config[key])
@@ -234,6 +245,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         state.check_search_index(index.read_text(encoding="utf-8"))
+    ctx.results.save()  # what this build read and made, for the next build
     # Every claim must earn its place: an unused claim fails the build like any problem.
     problems: list[Problem] = dedupe(ctx.problems + state.problems + ctx.unused_problems())
     if not problems:

@@ -20,6 +20,7 @@ Thin event function over `studyguide.cards` (where cards come from),
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -28,12 +29,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from studyguide.card_expand import ExpandedCard, expand_card
+from studyguide.card_expand import ExpandedCard, cards_from_json, cards_to_json, expand_card
 from studyguide.cards import collect_cards
-from studyguide.context import GeneratedPage
+from studyguide.context import BuildContext, GeneratedPage
 from studyguide.deck_nav import deck_nav
 from studyguide.deck_pages import FOLDER, INDEX, deck_slug, group_decks, render_deck, render_index
 from studyguide.hook_support import add_generated_page, build_context
+from studyguide.problems import Problem
 from studyguide.review_fill import fill_review, section_ids
 from studyguide.review_page import REVIEW, render_review, render_tools, review_nav_entry
 
@@ -53,16 +55,12 @@ def _page(src_uri: str, page: tuple[str, str]) -> GeneratedPage:
     return GeneratedPage(src_uri, front_matter, lambda: body, expand=False)
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Build the decks from this build's pages and add their generated pages and nav."""
-    ctx = build_context(config, HOOK)
+def _expanded_cards(
+    ctx: BuildContext, url: Callable[[str], str]
+) -> tuple[list[ExpandedCard], list[Problem]]:
+    """Every card of the build, expanded, and the problems found making them."""
     # The content pages as the claims hook read them (generated pages are not among them).
     cards, problems = collect_cards(ctx.registry, ctx.sources, claims_path=ctx.claims_path)
-
-    def url(src_uri: str) -> str:
-        """The URL MkDocs gives a generated page at `src_uri` (it depends on the config)."""
-        return File.generated(config, src_uri, content="").url
-
     deck_urls = {
         slug: url(f"{FOLDER}/{slug}.md") for slug in dict.fromkeys(deck_slug(c.deck) for c in cards)
     }
@@ -79,6 +77,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         expanded.append(done)
         problems += issues
+    return expanded, problems
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Build the decks from this build's pages and add their generated pages and nav."""
+    ctx = build_context(config, HOOK)
+
+    def url(src_uri: str) -> str:
+        """The URL MkDocs gives a generated page at `src_uri` (it depends on the config)."""
+        return File.generated(config, src_uri, content="").url
+
+    # The cards depend only on the claims, the pages and the URL style: a build with the
+    # same ones as the build before reuses its cards (`studyguide.result_cache`).
+    key = json.dumps(
+        [ctx.claims_text, ctx.claims_path, config.use_directory_urls, sorted(ctx.sources.items())]
+    )
+    made = ctx.results.get("cards", key, lambda: cards_to_json(*_expanded_cards(ctx, url)))
+    expanded, problems = cards_from_json(made)
     ctx.problems.extend(problems)
 
     decks = group_decks(expanded)
@@ -88,7 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 ctx.mark_used(claim_id, deck.src_uri)
         add_generated_page(files, config, ctx, _page(deck.src_uri, render_deck(deck)))
     index_url = url(INDEX)
-    hrefs = {d.slug: get_relative_url(deck_urls[d.slug], index_url) for d in decks}
+    hrefs = {d.slug: get_relative_url(url(d.src_uri), index_url) for d in decks}
     downloads = get_relative_url("downloads/", index_url)
     review_url = get_relative_url(url(REVIEW), index_url)
     meta, body = render_index(decks, downloads_url=downloads, hrefs=hrefs, review_url=review_url)

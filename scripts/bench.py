@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -43,6 +44,7 @@ from studyguide.bench.synthetic import (
     write_synthetic_docs,
 )
 from studyguide.claims import load_registry
+from studyguide.result_cache import ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +70,7 @@ def run_build(v: Variant, profile: Path | None = None) -> tuple[float, float, in
     if profile is not None:
         prefix += ["-m", "cProfile", "-o", str(profile)]
     cmd = [*prefix, "-m", "mkdocs", "build", "-f", str(v.config), "-d", str(v.site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **v.env}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=v.cwd, capture_output=True, text=True, env=env, check=False)
@@ -115,6 +117,18 @@ def copy_docs(dest: Path) -> None:
     shutil.copytree(ROOT / "docs", dest)
 
 
+def cold_and_warm(hooks: Variant, tmp: Path) -> list[Variant]:
+    """The hooks build twice over: with no cache (`STUDYGUIDE_CACHE=off`: a first build, as
+    on CI) and with the cache of `studyguide.result_cache` kept between its runs (every
+    later build, as a contributor rebuilds), in a folder of its own under `tmp`."""
+    cold = replace(hooks, name="hooks, no cache", env={ENV: "off"}, seconds=[], wall=[])
+    cold.site = tmp / f"{hooks.site.name}-cold"
+    warm = replace(
+        hooks, name="hooks, cache kept", env={ENV: str(tmp / f"cache-{hooks.site.name}")}
+    )
+    return [cold, warm]
+
+
 def one_page_site(tmp: Path, label: str) -> Variant:
     """Plain Material with the project's theme, config and assets and a single page: its
     time is the fixed cost of a build, which the cost model does not charge per page."""
@@ -133,7 +147,7 @@ def real_site(tmp: Path) -> list[Variant]:
     """The real site with hooks (the project's own mkdocs.yml, strict) and plain Material
     on a copy of docs/ whose claim syntax is pre-expanded (not strict: the ledger and the
     generated pages it links to exist only with the hooks)."""
-    hooks = Variant("hooks", ROOT / "mkdocs.yml", ROOT, tmp / "site-hooks")
+    hooks = cold_and_warm(Variant("hooks", ROOT / "mkdocs.yml", ROOT, tmp / "site-hooks"), tmp)
     plain_dir = tmp / "plain"
     copy_docs(plain_dir / "docs")
     registry, problems = load_registry((ROOT / "docs/claims.yml").read_text(encoding="utf-8"))
@@ -143,7 +157,7 @@ def real_site(tmp: Path) -> list[Variant]:
     cfg = plain_dir / "mkdocs.yml"
     cfg.write_text(base_config(None, plain_dir / "docs", strict=False), "utf-8")
     plain = Variant("plain", cfg, plain_dir, tmp / "site-plain")
-    return [hooks, plain, one_page_site(tmp, "real")]
+    return [*hooks, plain, one_page_site(tmp, "real")]
 
 
 def synthetic(tmp: Path, pages: int, claims: int, refs: int) -> list[Variant]:
@@ -168,7 +182,8 @@ def synthetic(tmp: Path, pages: int, claims: int, refs: int) -> list[Variant]:
             text = set_top_level(text, "plugins", yaml.safe_dump(plugins, sort_keys=False))
         cfg = project / "mkdocs.yml"
         cfg.write_text(text, "utf-8")
-        variants.append(Variant(name, cfg, project, tmp / f"site-syn{pages}-{name}"))
+        variant = Variant(name, cfg, project, tmp / f"site-syn{pages}-{name}")
+        variants += cold_and_warm(variant, tmp) if name == "hooks" else [variant]
     return [*variants, one_page_site(tmp, f"syn{pages}")]
 
 

@@ -8,7 +8,8 @@ recorded as used, and a card's own prose is checked for unsourced figures like a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from typing import Any
 
 from studyguide.cards import Card
 from studyguide.claims import Registry
@@ -80,3 +81,20 @@ def expand_cards(
         out.append(done)
         problems += issues
     return out, problems
+
+
+def cards_to_json(expanded: Iterable[ExpandedCard], problems: Iterable[Problem]) -> dict[str, Any]:
+    """Expanded cards and their problems as JSON values (for `studyguide.result_cache`)."""
+    return {
+        "cards": [[astuple(e.card), e.front, e.back, sorted(e.used)] for e in expanded],
+        "problems": [[p.path, p.line, p.col, p.message, p.kind] for p in problems],
+    }
+
+
+def cards_from_json(data: dict[str, Any]) -> tuple[list[ExpandedCard], list[Problem]]:
+    """The cards and problems `cards_to_json` wrote, as they were."""
+    expanded = [
+        ExpandedCard(Card(*card), front, back, frozenset(used))
+        for card, front, back, used in data["cards"]
+    ]
+    return expanded, [Problem(*p) for p in data["problems"]]

@@ -19,13 +19,17 @@ Each problem names the card's file and line, like every other build problem.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from studyguide.cards import Card
 from studyguide.claims import Claim, Registry
 from studyguide.problems import Problem
+
+T = TypeVar("T")
 
 MAX_FRONT_WORDS = 25
 MAX_BACK_WORDS = 40
@@ -229,11 +233,45 @@ def same_answer(a: frozenset[str], b: frozenset[str]) -> bool:
     return similarity(a, b) >= SAME_ANSWER
 
 
+class EarlierCards(Generic[T]):
+    """The cards seen so far, each with what a rule compares (`T`) and its content words,
+    indexed by word. A similarity rule with threshold t needs shared words: at least
+    t x |union| of them. So a card is compared only with earlier cards whose shared-word
+    count, read from the index, can reach the threshold, first card first: the same answer
+    as comparing it with every earlier card, without every pair."""
+
+    def __init__(self, threshold: float) -> None:
+        # A hair lower than the rule's own threshold: rounding never drops a pair here, and
+        # `like` makes the exact comparison.
+        self.threshold = threshold * (1 - 1e-9)
+        self._cards: list[tuple[Card, T, int]] = []
+        self._by_word: dict[str, list[int]] = {}
+
+    def add(self, card: Card, key: T, words: frozenset[str]) -> None:
+        """Remember `card` with its `key`, under each of its `words`."""
+        for word in words:
+            self._by_word.setdefault(word, []).append(len(self._cards))
+        self._cards.append((card, key, len(words)))
+
+    def first(self, words: frozenset[str], like: Callable[[T], bool]) -> Card | None:
+        """The first earlier card whose key is `like` this one, among those sharing enough
+        words with `words` to be similar."""
+        shared: dict[int, int] = {}
+        for word in words:
+            for i in self._by_word.get(word, ()):
+                shared[i] = shared.get(i, 0) + 1
+        for i in sorted(shared):
+            card, key, size = self._cards[i]
+            if shared[i] >= self.threshold * (len(words) + size - shared[i]) and like(key):
+                return card
+        return None
+
+
 def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
     """Every rule broken by `cards`, one problem each, in card order."""
     problems: list[Problem] = []
-    earlier: list[tuple[Card, Question]] = []
-    answers: list[tuple[Card, frozenset[str]]] = []
+    earlier: EarlierCards[Question] = EarlierCards(NEAR_DUPLICATE)
+    answers: EarlierCards[frozenset[str]] = EarlierCards(SAME_ANSWER)
     for card in cards:
         where = f'card "{card.id}"'
         front, back = word_count(card.front_md, registry), word_count(card.back_md, registry)
@@ -269,7 +307,7 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                 )
             )
         question = Question.of(card.front_md)
-        twin = next((c for c, q in earlier if question.asks_like(q)), None)
+        twin = earlier.first(question.words, question.asks_like)
         if twin is not None:
             problems.append(
                 Problem(
@@ -282,7 +320,7 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                 )
             )
         words = answer_words(card.back_md, registry)
-        echo = next((c for c, w in answers if same_answer(words, w)), None)
+        echo = answers.first(words, functools.partial(same_answer, words))
         if twin is None and echo is not None:
             problems.append(
                 Problem(
@@ -294,6 +332,6 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "something the other does not",
                 )
             )
-        earlier.append((card, question))
-        answers.append((card, words))
+        earlier.add(card, question, question.words)
+        answers.add(card, words, words)
     return problems

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from studyguide.claims import Registry
 from studyguide.expand import PageResult, values_index
 from studyguide.problems import Problem
+from studyguide.result_cache import ResultCache
 
 CLAIMS_HOOK = "hooks/claims.py"
 # Each hook that reads the build context, and the hooks that must be listed before it under
@@ -97,6 +98,9 @@ class BuildContext:
     bodies: dict[str, str] = field(default_factory=dict)
     # The generated pages by src path: their front matter and how their body is made.
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
+    # The claims file as read, and what this build may reuse from the one before it.
+    claims_text: str = ""
+    results: ResultCache = field(default_factory=ResultCache)
 
     @cached_property
     def values(self) -> dict[str, str]:

@@ -286,8 +286,12 @@ FUNCTION_WORDS = frozenset(
 _WORD_BEFORE_RE = re.compile(r"(\w[\w&+#.\-]*)\s$")
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?:;]\s|[\"“(]\s?)$")
 NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
-# Every pattern of FIGURE_RES needs a digit: text without one has no such figure.
-_DIGIT_RE = re.compile(r"\d")
+# Every pattern of FIGURE_RES starts at the first digit of a run of digits (its lookbehind
+# allows no letter, digit or separator before it), or a few characters before one: up to
+# "USD " or "NZ$ " for money written with a sign or code first, the sign of "+4%" or "−3".
+# A test holds these against a full search.
+_DIGIT_RUN_RE = re.compile(r"(?<!\d)\d")
+FIGURE_LEADS = (5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)
 # Every place a spelled-out figure can start (each pattern of SPELLED_RES starts at one of
 # these), found with one case-sensitive search of the lower-cased text: `re.IGNORECASE`
 # compares character by character and is several times slower. Each spelled pattern is then
@@ -364,13 +368,27 @@ def _spelled(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _numeric(text: str) -> list[tuple[int, int, str]]:
+    """Figures written with digits: each pattern of FIGURE_RES tried only where it can start,
+    at the first digit of a run of digits or up to its `FIGURE_LEADS` characters before one
+    (a currency sign or code, a sign), in order, as `finditer` would find them."""
+    runs = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    found = []
+    for (kind, pattern), lead in zip(FIGURE_RES, FIGURE_LEADS, strict=True) if runs else ():
+        starts = (
+            runs if not lead else sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
+        )
+        end = 0
+        for at in starts:
+            if at >= end and (m := pattern.match(text, at)):
+                found.append((at, m.end(), kind))
+                end = m.end()
+    return found
+
+
 def find_figures(text: str) -> list[tuple[int, int]]:
     """Every figure in `text` as (start, end), in order, none overlapping another."""
-    found: list[tuple[int, int, str]] = []
-    if _DIGIT_RE.search(text):
-        for kind, pattern in FIGURE_RES:
-            found.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
-    found += _spelled(text)
+    found = _numeric(text) + _spelled(text)
     if not found:
         return []
     blocked = _merged(_blocked(text))

@@ -130,7 +130,10 @@ class OutputState:
         own = None
         if shown is not None:
             own = self.local[url] = {normalise(t) for t in shown} | marked
-        findings = self.check.findings(page_segments(output, self.shared.fragment), own)
+        segments = self.check.with_findings(
+            "page", output, lambda: page_segments(output, self.shared.fragment)
+        )
+        findings = self.check.findings(segments, own)
         # What the search index may show of this page without markup that is not a figure.
         self.reported.setdefault(url, set()).update(f.text for f in findings)
         self.reported[url].update(option_texts(output))

@@ -11,11 +11,13 @@ markup can say so (a claim's value in a `<title>`, a `:literal[...]` in a nav ti
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from studyguide import grammar
 from studyguide.claims import Registry
@@ -43,6 +45,7 @@ from studyguide.output_text import (
     page_segments,
 )
 from studyguide.problems import Problem
+from studyguide.result_cache import ResultCache
 
 FIGURE = "unsourced-figure"
 # Surfaces whose claims carry markup (so a value typed by hand is not exempt there).
@@ -99,6 +102,7 @@ class OutputCheck:
 
     registry: Registry
     exempt: set[str] = field(default_factory=set)
+    results: ResultCache = field(default_factory=ResultCache)
     _seen: dict[tuple[str, bool], list[tuple[str, str]]] = field(default_factory=dict)
     _by_token: dict[str, list[str]] = field(default_factory=dict)
 
@@ -136,11 +140,38 @@ class OutputCheck:
             return False
         return any(found in e and e in text for e in min(lists, key=len))
 
-    def _scan(self, segment: Segment, local: set[str] | None) -> list[tuple[str, str]]:
+    def _raw(self, segment: Segment) -> list[tuple[str, str]]:
+        """What `scan_text` finds in the segment, before any exemption (read once a build)."""
         key = (segment.text, segment.container)
         got = self._seen.get(key)
         if got is None:
             got = self._seen[key] = scan_text(segment.text, container=segment.container)
+        return got
+
+    def with_findings(
+        self, kind: str, source: str, read: Callable[[], Iterable[Segment]]
+    ) -> list[Segment]:
+        """The segments of `source` (a page's HTML, say) with anything to find, read by
+        `read`: kept from an earlier build when `source` is the same (see
+        `studyguide.result_cache`), since what they hold depends only on it. A segment with
+        nothing in it adds nothing to `findings`, whatever the claims, so only these are kept."""
+
+        def compute() -> list[list[Any]]:
+            out: list[list[Any]] = []
+            for s in read():
+                got = self._raw(s)
+                if got:
+                    out.append([s.surface, s.text, s.container, got])
+            return out
+
+        segments = []
+        for surface, text, container, got in self.results.get(kind, source, compute):
+            self._seen.setdefault((text, container), [(k, t) for k, t in got])
+            segments.append(Segment(surface, text, container))
+        return segments
+
+    def _scan(self, segment: Segment, local: set[str] | None) -> list[tuple[str, str]]:
+        got = self._raw(segment)
         if not got or segment.surface in MARKED_SURFACES:
             return got
         # Where markup cannot mark a claim, its value (or a literal) is exempt as text: on the
@@ -195,12 +226,14 @@ class OutputCheck:
         URL to the texts already reported for it.
         """
         problems: list[Problem] = []
-        docs = json.loads(index_json).get("docs", [])
         by_page: dict[str, list[Segment]] = {}
-        for doc in docs:
+        for doc in json.loads(index_json).get("docs", []):
             url = str(doc.get("location", "")).split("#", 1)[0]
+            markup = f"<p>{doc.get('title', '')}</p>{doc.get('text', '')}"
             by_page.setdefault(url, []).extend(
-                fragment_segments(f"<p>{doc.get('title', '')}</p>{doc.get('text', '')}", SEARCH)
+                self.with_findings(
+                    "search", markup, functools.partial(fragment_segments, markup, SEARCH)
+                )
             )
         for url, segments in by_page.items():
             files, fallback = files_for.get(url, ([], f"(search index) {url or 'home'}"))

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.integration
 
 def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> None:
     variants = bench.synthetic(tmp_path, 5, bench.CLAIMS, bench.REFS_PER_PAGE)
-    assert [v.name for v in variants] == ["hooks", "plain", "macros", "base (1 page)"]
+    names = ["hooks, no cache", "hooks, cache kept", "plain", "macros", "base (1 page)"]
+    assert [v.name for v in variants] == names
     built = {}
     for v in variants:
         _, _, pages = bench.run_build(v)
@@ -31,13 +32,17 @@ def test_every_synthetic_variant_builds_and_counts_its_pages(tmp_path: Path) -> 
     assert built["plain"] == built["macros"] >= 5
     # The base build, whose time is the fixed cost in the bench's model, is one page.
     assert built["base (1 page)"] == 1
-    assert built["hooks"] >= built["plain"] + 2
+    assert built["hooks, no cache"] == built["hooks, cache kept"] >= built["plain"] + 2
+    # The warm build keeps the output check's results in its own folder; the cold keeps none.
+    assert list(Path(variants[1].env["STUDYGUIDE_CACHE"]).glob("results-*.json"))
+    assert variants[0].env == {"STUDYGUIDE_CACHE": "off"}
     ledger = (variants[0].site / "sources/index.html").read_text("utf-8")
     assert ledger.count('<tr id="claim-') == bench.CLAIMS
 
 
 def test_real_site_variants_build_the_same_pages(tmp_path: Path) -> None:
-    hooks, plain, base = bench.real_site(tmp_path)
+    hooks, warm, plain, base = bench.real_site(tmp_path)
+    assert (hooks.env, warm.config) == ({"STUDYGUIDE_CACHE": "off"}, hooks.config)
     _, _, base_pages = bench.run_build(base)
     assert base_pages == 1
     _, _, plain_pages = bench.run_build(plain)

@@ -350,3 +350,19 @@ def test_expand_cards_reports_unknown_claims_and_figures_in_page_cards():
     assert "7 regions" in messages[1]
     _, unchecked = expand_cards(cards, reg, ledger_url="sources/", check_pages=False)
     assert [p.message.startswith("unknown claim id") for p in unchecked] == [True]
+
+
+def test_expanded_cards_survive_the_build_cache_unchanged():
+    """What `hooks/flashcards.py` keeps between builds comes back equal, problems with kinds."""
+    import json
+
+    from studyguide.card_expand import cards_from_json, cards_to_json
+
+    reg = registry()
+    cards = claim_cards(reg) + page_cards(PAGE, "interview.md")[0]
+    expanded, problems = expand_cards(cards, reg, ledger_url="sources/")
+    assert expanded and problems
+    data = json.loads(json.dumps(cards_to_json(expanded, problems)))
+    back, back_problems = cards_from_json(data)
+    assert back == expanded
+    assert [(p, p.kind) for p in back_problems] == [(p, p.kind) for p in problems]

@@ -1,9 +1,10 @@
-"""The fast search for spelled-out figures finds exactly what a full search finds.
+"""The fast search for figures finds exactly what a full search finds.
 
-`studyguide.figures` tries each spelled pattern only where a spelled number can start, found
-in the lower-cased text without `re.IGNORECASE` (several times faster). These tests hold it
-to the plain `finditer` over every pattern: on the labelled corpus, on generated word soup,
-and on the characters where lower case and `re.IGNORECASE` disagree.
+`studyguide.figures` tries each pattern only where a figure can start: a spelled number,
+found in the lower-cased text without `re.IGNORECASE` (several times faster), or the start
+of a run of digits (and a few characters before it, for "USD 5" or "+4%"). These tests hold
+it to the plain `finditer` over every pattern: on the labelled corpus, on generated word
+soup, and on the characters where lower case and `re.IGNORECASE` disagree.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 import pytest
 
 from studyguide import figures
-from studyguide.figures import CASE_FOLD_EXCEPTIONS, SPELLED_RES, find_figures
+from studyguide.figures import CASE_FOLD_EXCEPTIONS, FIGURE_RES, SPELLED_RES, find_figures
 from studyguide.normalise import normalise
 from tests import claims_corpus as corpus
 
@@ -78,9 +79,9 @@ WORDS = [
 ]
 
 
-def full_search(text: str) -> list[tuple[int, int, str]]:
-    """The reference: every spelled pattern's `finditer` over the whole text."""
-    return sorted((*m.span(), kind) for kind, p in SPELLED_RES for m in p.finditer(text))
+def full_search(text: str, patterns: list[tuple[str, re.Pattern[str]]] = SPELLED_RES) -> list:
+    """The reference: every pattern's `finditer` over the whole text."""
+    return sorted((*m.span(), kind) for kind, p in patterns for m in p.finditer(text))
 
 
 def word_soup(count: int, seed: int = 13) -> list[str]:
@@ -100,6 +101,16 @@ def corpus_texts() -> list[str]:
 def test_spelled_search_equals_a_full_search(source: str) -> None:
     texts = corpus_texts() if source == "corpus" else word_soup(5_000)
     differ = [t for t in texts if sorted(figures._spelled(t)) != full_search(t)]
+    assert not differ, differ[:5]
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup"])
+def test_digit_search_equals_a_full_search(source: str) -> None:
+    """Figures with digits are tried only near the start of a run of digits (`FIGURE_LEADS`
+    characters before it at most): the same as every pattern's search over the text."""
+    texts = corpus_texts() if source == "corpus" else word_soup(5_000, seed=7)
+    texts += ["", "12", "USD 210,000", "NZ$ 5", "US$5", "x+4%", "a −3 b", "HK$ 10k"]
+    differ = [t for t in texts if sorted(figures._numeric(t)) != full_search(t, FIGURE_RES)]
     assert not differ, differ[:5]
 
 
