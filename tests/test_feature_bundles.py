@@ -154,5 +154,11 @@ def test_each_page_links_the_styles_of_its_features_only(site_dir: Path) -> None
     (home,) = _feature_css(site_dir, "")
     assert ".progress-summary" in home and ".fc-stage" not in home
     assert _feature_css(site_dir, "frameworks/impact-first/") == []
-    guide = next((site_dir / "assets").glob("guide.*.min.css")).read_text("utf-8")
+    bundle = next((site_dir / "assets").glob("guide.*.min.css"))
+    guide = bundle.read_text("utf-8")
     assert ".fc-stage" not in guide and ".practice-app" not in guide
+    # In the <head>, after the guide's own stylesheet: it blocks the first paint and its
+    # rules come later in the cascade.
+    html = (site_dir / "practice/index.html").read_text("utf-8")
+    at = html.index('<link rel="stylesheet" href="../assets/page-store-practice.')
+    assert html.index(bundle.name) < at < html.index("</head>")
