@@ -148,5 +148,5 @@ freshness: $(VENV)/.stamp
 	$(PY) scripts/freshness.py $(FRESHNESS_ARGS)
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache .mypy_cache $(VENV) *.egg-info
+	rm -rf site .cache .pytest_cache .ruff_cache .mypy_cache $(VENV) *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

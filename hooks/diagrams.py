@@ -11,6 +11,7 @@ Thin event functions over `studyguide.diagrams`:
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from studyguide.diagrams import expand_diagrams
 from studyguide.hook_support import build_context
+from studyguide.problems import Problem
 
 HOOK = "hooks/diagrams.py"
 DIAGRAMS_DIR = Path("includes") / "diagrams"
@@ -48,12 +50,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ctx = build_context(config, HOOK)
     docs_dir = Path(config["docs_dir"])
     src_uri = page.file.src_uri
-    expanded, problems = expand_diagrams(
-        markdown,
+    path, read, original = (
         f"{docs_dir.name}/{src_uri}",
         _read_diagrams(docs_dir),
-        original=ctx.sources.get(src_uri),
+        ctx.sources.get(src_uri),
     )
+
+    def expand() -> list[object]:
+        done, found = expand_diagrams(markdown, path, read, original=original)
+        return [done, [p.to_json() for p in found]]
+
+    # The figures depend only on the page and the descriptions: reused from the build before
+    # when both are the same (`studyguide.result_cache`).
+    key = json.dumps([markdown, path, read, original])
+    done, kept = ctx.results.get("diagrams", key, expand)
+    expanded = str(done)
+    problems = [Problem.from_json(p) for p in kept]
     if not problems:
         return expanded
     if _mode["command"] == "serve":

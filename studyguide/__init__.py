@@ -17,8 +17,9 @@ whose list breaks it stops at once with a message naming the hook to add or move
    in docs/ once (`page_text.strip_front_matter`) and expands it (`expand`), and leaves a
    `context.BuildContext` in the config holding the registry, each page's source and result
    (`sources`, `bodies`, `pages`), which claim each surface shows (`usage`) and every
-   problem (`problems`), beside the output check's state (`output_build.OutputState`). It
-   adds the ledger, `sources.md`, as a generated page.
+   problem (`problems`), beside the output check's state (`output_build.OutputState`) and
+   what the build before left in `.cache/studyguide/` (`result_cache`). It adds the ledger,
+   `sources.md`, as a generated page.
 2. `hooks/diagrams.py`, on_page_markdown: replaces each `::diagram[NAME]` line with its
    figure (`diagrams`), after the claims hook expanded the page; adds its problems to the
    context.
@@ -29,17 +30,22 @@ whose list breaks it stops at once with a message naming the hook to add or move
 5. `hooks/study_sheet.py`, on_files: renders the sheet from `ctx.sources`
    (`study_sheet.render_sheet`), records its usage and problems, adds `study-sheet.md`.
 6. `hooks/flashcards.py`, on_files: collects cards from the claims and `ctx.sources`
-   (`cards`), expands them, records their usage and problems, adds `flashcards/index.md`,
-   one page per deck (`deck_pages`) and `review.md` (`review_page`), and their nav entries
-   (`deck_nav`); on_page_markdown gives the home page's progress summary every card id.
+   (`cards`), expands them (or reuses the cards of a build with the same claims and pages,
+   `result_cache`), records their usage and problems, adds `flashcards/index.md`, one page
+   per deck (`deck_pages`) and `review.md` (`review_page`), and their nav entries
+   (`deck_nav`); on_page_markdown gives the home page's progress summary every card id;
+   on_page_context copies the rendered deck pages' cards into the Review page
+   (`review_fill`).
 7. `hooks/practice.py`, on_page_content: fills the practice room's score form from its
    rubric table (reads no context).
 
 Then MkDocs renders every page. The claims hook's on_page_markdown hands each page its
 expanded Markdown; on_page_context fills the ledger's claims table, now that every surface
 has recorded its usage; on_post_page runs the output check on each page as readers get it
-(`output_check`); on_post_build checks the search index, reports every problem of the build
-together and fails the build (or, in `make serve`, prints them and shows them on the pages).
+(`output_check`; a page whose HTML the build before read is not read again, its findings
+come from `result_cache`); on_post_build checks the search index, saves the cache, reports
+every problem of the build together and fails the build (or, in `make serve`, prints them
+and shows them on the pages).
 
 Generated pages, one mechanism: a hook describes the page as a `context.GeneratedPage` (its
 front matter, a function giving its Markdown body, and whether the body still holds claim
@@ -53,7 +59,10 @@ why the ledger, rendered then, lists the usage of every surface) and expands it 
   checked like a page in docs/.
 - `flashcards/index.md`, `flashcards/<deck>.md` and `review.md`: `deck_pages.render_index`,
   `render_deck` and `review_page.render_review`, of cards already expanded in on_files; used
-  as given.
+  as given. The Review page's cards are filled in from the deck pages once they are
+  rendered (`review_fill`), so each card is rendered and indexed for search once.
 
-Nothing is ever written into docs/.
+Nothing is ever written into docs/. What a build may reuse (app icons, the output check's
+findings, the cards) goes to `.cache/studyguide/` beside mkdocs.yml, keyed by its inputs and
+a fingerprint of this package's code (`STUDYGUIDE_CACHE=off` builds without it).
 """

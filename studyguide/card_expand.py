@@ -87,7 +87,7 @@ def cards_to_json(expanded: Iterable[ExpandedCard], problems: Iterable[Problem])
     """Expanded cards and their problems as JSON values (for `studyguide.result_cache`)."""
     return {
         "cards": [[astuple(e.card), e.front, e.back, sorted(e.used)] for e in expanded],
-        "problems": [[p.path, p.line, p.col, p.message, p.kind] for p in problems],
+        "problems": [p.to_json() for p in problems],
     }
 
 
@@ -97,4 +97,4 @@ def cards_from_json(data: dict[str, Any]) -> tuple[list[ExpandedCard], list[Prob
         ExpandedCard(Card(*card), front, back, frozenset(used))
         for card, front, back, used in data["cards"]
     ]
-    return expanded, [Problem(*p) for p in data["problems"]]
+    return expanded, [Problem.from_json(p) for p in data["problems"]]

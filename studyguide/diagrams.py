@@ -35,7 +35,6 @@ from html import escape
 import yaml
 
 from studyguide.claims import YAML_LOADER
-from studyguide.figures import find_figures
 from studyguide.mask import mask_code
 from studyguide.problems import Problem
 
@@ -94,6 +93,8 @@ def _line_of(text: str, needle: str) -> int:
 
 def _figure_problems(words: str, text: str, path: str) -> list[Problem]:
     """A problem for each raw figure in a diagram's words: diagrams are text readers see."""
+    from studyguide.figures import find_figures  # see output_check.scan_text
+
     problems = []
     for start, end in find_figures(words):
         figure = words[start:end]

@@ -19,7 +19,6 @@ from studyguide.claims import Registry
 from studyguide.mask import mask_code
 from studyguide.problems import Problem, line_col
 from studyguide.render import claim_html, literal_html, script_html
-from studyguide.scan import find_unsourced
 
 
 @dataclass
@@ -162,6 +161,8 @@ def expand_page(
     pieces.append(markdown[cursor:])
 
     if check_prose:
+        from studyguide.scan import find_unsourced  # renders Markdown: only text not a page
+
         problems.extend(find_unsourced(markdown, path, first_line=first_line, registry=registry))
     return PageResult("".join(pieces), frozenset(used), sorted(problems), frozenset(plain))
 

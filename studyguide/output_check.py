@@ -21,7 +21,6 @@ from typing import Any
 
 from studyguide import grammar
 from studyguide.claims import Registry
-from studyguide.figures import find_figures
 from studyguide.locate import SourceFile, locate
 from studyguide.model_lines import (
     MIN_WORDS,
@@ -77,6 +76,10 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     """(kind, text) of every figure and model line in one normalised run of text."""
+    # Imported here: compiling its patterns is a fifth of the hooks' start-up, and a build
+    # that reuses every page's findings (`studyguide.result_cache`) never needs them.
+    from studyguide.figures import find_figures
+
     figures = find_figures(text)
     quotes = quoted_spans(text) if not container and _may_quote(text) else []
     if figures and quotes:

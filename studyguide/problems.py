@@ -88,6 +88,16 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message} (see {GUIDE}#{self.anchor})"
 
+    def to_json(self) -> list[str | int]:
+        """The problem as a JSON list (what `studyguide.result_cache` keeps)."""
+        return [self.path, self.line, self.col, self.message, self.kind]
+
+    @classmethod
+    def from_json(cls, data: list[str | int]) -> Problem:
+        """The problem `to_json` wrote."""
+        path, line, col, message, kind = data
+        return cls(str(path), int(line), int(col), str(message), str(kind))
+
 
 def line_col(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
     """The 1-based line and column of `offset` in `text`, counting lines from `first_line`."""
