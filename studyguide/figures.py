@@ -290,7 +290,7 @@ NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
 # allows no letter, digit or separator before it), or a few characters before one: up to
 # "USD " or "NZ$ " for money written with a sign or code first, the sign of "+4%" or "−3".
 # A test holds these against a full search.
-_DIGIT_RUN_RE = re.compile(r"(?<!\d)\d")
+_DIGIT_RUN_RE = re.compile(r"\d+")  # each match starts a run of digits
 FIGURE_LEADS = (5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)
 # Every place a spelled-out figure can start (each pattern of SPELLED_RES starts at one of
 # these), found with one case-sensitive search of the lower-cased text: `re.IGNORECASE`
@@ -298,6 +298,8 @@ FIGURE_LEADS = (5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)
 # tried at these places only, in order, skipping those inside its previous match: what
 # `finditer` would find, at a fraction of the cost.
 _SPELLED_ANCHOR_RE = re.compile(
+    # The first letter first: `re` then skips to the next such letter at C speed.
+    r"(?=[abdefhmnost])"
     rf"\b(?=(?:{SPELLED_WORDS})|a[ -](?:hundred|thousand|million|billion|dozen|half|"
     rf"{FRACTION_WORDS})|half a|dozens of)"
 )

@@ -130,3 +130,14 @@ def test_a_figure_spelled_with_a_case_fold_exception_is_still_found() -> None:
     # "ſ" (long s) lower-cases to itself, yet re.IGNORECASE reads it as "s".
     text = "The loop took ſix weeks."
     assert [text[a:b] for a, b in find_figures(text)] == ["ſix weeks"]
+
+
+@pytest.mark.parametrize(
+    "start",
+    [*figures.SPELLED_WORDS.split("|"), "a hundred", "a-third", "half a", "dozens of"],
+)
+def test_every_spelled_start_is_an_anchor(start: str) -> None:
+    """Each way a spelled figure can begin is found where it stands (the search first looks
+    for the first letters; one missing from its list would hide every figure it begins)."""
+    text = f"so {start} more"
+    assert [m.start() for m in figures._SPELLED_ANCHOR_RE.finditer(text)][:1] == [3]
