@@ -105,3 +105,10 @@ def test_each_occurrence_in_the_page_text_is_its_own_problem() -> None:
     text = "# It takes 45 minutes\n\nIt takes :literal[45 minutes] here and 45 minutes there.\n"
     problems = find_unsourced(text, "docs/p.md")
     assert [(p.line, p.col) for p in problems] == [(1, 12), (3, 40)]
+
+
+def test_block_tags_end_a_run_in_any_letter_case() -> None:
+    from studyguide.output_text import text_runs
+
+    markup = "<P>5</P><Td>people</tD><LI class=x>a</Li><BR>b<sup>2</sup>c<Bdi>d</Bdi>"
+    assert text_runs(markup) == ["5", "people", "a", "b2cd"]
