@@ -360,14 +360,7 @@ def _spelled(text: str) -> list[tuple[int, int, str]]:
     if len(lower) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
         return [(*m.span(), k) for k, p in SPELLED_RES for m in p.finditer(text)]
     anchors = [m.start() for m in _SPELLED_ANCHOR_RE.finditer(lower)]
-    found = []
-    for kind, pattern in SPELLED_RES if anchors else ():
-        end = 0
-        for at in anchors:
-            if at >= end and (m := pattern.match(text, at)):
-                found.append((at, m.end(), kind))
-                end = m.end()
-    return found
+    return [f for kind, p in SPELLED_RES if anchors for f in _tried_at(text, kind, p, anchors)]
 
 
 def _numeric(text: str) -> list[tuple[int, int, str]]:
@@ -380,11 +373,21 @@ def _numeric(text: str) -> list[tuple[int, int, str]]:
         starts = (
             runs if not lead else sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
         )
-        end = 0
-        for at in starts:
-            if at >= end and (m := pattern.match(text, at)):
-                found.append((at, m.end(), kind))
-                end = m.end()
+        found += _tried_at(text, kind, pattern, starts)
+    return found
+
+
+def _tried_at(
+    text: str, kind: str, pattern: re.Pattern[str], starts: list[int]
+) -> list[tuple[int, int, str]]:
+    """`pattern`'s matches starting at `starts` (sorted), each start inside an earlier match
+    skipped: what `pattern.finditer(text)` gives when every match starts at one of them."""
+    found = []
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at)):
+            found.append((at, m.end(), kind))
+            end = m.end()
     return found
 
 
