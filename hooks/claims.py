@@ -23,6 +23,8 @@ when it happens.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from pathlib import Path
 from typing import Literal
@@ -35,9 +37,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from studyguide.claims import load_registry
+from studyguide.claims import Registry, load_registry
 from studyguide.context import BuildContext, GeneratedPage
-from studyguide.expand import body_offset, expand_page
+from studyguide.expand import PageResult, body_offset, expand_page
 from studyguide.hook_support import CONTEXT_KEY, add_generated_page, build_context
 from studyguide.ledger import FRONT_MATTER as LEDGER_FRONT_MATTER
 from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
@@ -45,7 +47,7 @@ from studyguide.output_build import OutputState, banner_html, dedupe, page_files
 from studyguide.page_text import strip_front_matter
 from studyguide.problems import Problem, format_report
 from studyguide.render import unwrap_scripts
-from studyguide.result_cache import ResultCache, cache_folder
+from studyguide.result_cache import ResultCache, cache_folder, key_of
 
 HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
@@ -71,9 +73,16 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
     """How error messages name the docs folder: relative to where MkDocs runs (`docs/`)."""
-    docs = Path(config.docs_dir)
+    return _relative_folder(str(config.docs_dir), str(Path.cwd()))
+
+
+@functools.lru_cache(maxsize=8)
+def _relative_folder(folder: str, cwd: str) -> str:
+    """`folder` relative to `cwd` with a trailing slash, or its name (asked on every page:
+    resolving a path reads the file system)."""
+    docs = Path(folder)
     try:
-        return docs.resolve().relative_to(Path.cwd()).as_posix() + "/"
+        return docs.resolve().relative_to(Path(cwd)).as_posix() + "/"
     except ValueError:
         return docs.name + "/"
 
@@ -101,22 +110,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         results=ResultCache(cache_folder(project)),
     )
     prefix = _docs_prefix(config)
+    claims_key = key_of(claims_text)
     for file in files.documentation_pages():
         if file.generated_by:
             continue
         source = ctx.sources[file.src_uri] = file.content_string
         body = ctx.bodies[file.src_uri] = strip_front_matter(source)
-        ctx.add_page(
-            file.src_uri,
-            expand_page(
-                body,
-                registry,
-                prefix + file.src_uri,
-                first_line=body_offset(source, body),
-                ledger_url=_ledger_url(file.url),
-                check_prose=False,
-            ),
+        args = (body, prefix + file.src_uri, body_offset(source, body), _ledger_url(file.url))
+        # The same page with the same claims expands the same: reused from the build before.
+        kept = ctx.results.get(
+            "expanded", json.dumps([claims_key, *args]), functools.partial(_expand, registry, *args)
         )
+        ctx.add_page(file.src_uri, PageResult.from_json(kept))
     config[CONTEXT_KEY] = ctx
     state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
     state.check.results = ctx.results
@@ -131,6 +136,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files, config, ctx, GeneratedPage(LEDGER, LEDGER_FRONT_MATTER, ledger, False)
     )
     return files
+
+
+def _expand(
+    registry: Registry, body: str, path: str, first_line: int, ledger_url: str
+) -> list[object]:
+    """A content page's body expanded (`expand_page`), as JSON for the build cache."""
+    return expand_page(
+        body, registry, path, first_line=first_line, ledger_url=ledger_url, check_prose=False
+    ).to_json()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from studyguide import grammar
 from studyguide.claims import Registry
@@ -31,6 +32,26 @@ class PageResult:
     # Claim values and literal texts written as plain text (inside a tag or an alt text):
     # the output check exempts them there, as no markup can.
     plain: frozenset[str] = frozenset()
+
+    def to_json(self) -> list[object]:
+        """The result as JSON values (what `studyguide.result_cache` keeps)."""
+        return [
+            self.markdown,
+            sorted(self.used),
+            [p.to_json() for p in self.problems],
+            sorted(self.plain),
+        ]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> PageResult:
+        """The result `to_json` wrote."""
+        markdown, used, problems, plain = data
+        return cls(
+            str(markdown),
+            frozenset(used),
+            [Problem.from_json(p) for p in problems],
+            frozenset(plain),
+        )
 
 
 def values_index(registry: Registry) -> dict[str, str]:

@@ -112,3 +112,17 @@ def test_body_offset_counts_front_matter_lines() -> None:
     source = "---\ndescription: x\n---\n\n# Title\n"
     assert body_offset(source, "# Title\n") == 5
     assert body_offset("# Title\n", "# Title\n") == 1
+
+
+def test_a_page_result_survives_the_build_cache_unchanged() -> None:
+    """What the claims hook keeps between builds comes back equal, problem kinds included."""
+    import json
+
+    registry, _ = load_registry(CLAIMS)
+    result = expand_page(
+        "Known :claim[latency] and :claim[nope] and :literal[5 x].", registry, "p.md"
+    )
+    assert result.used and result.problems
+    back = PageResult.from_json(json.loads(json.dumps(result.to_json())))
+    assert back == result
+    assert [p.kind for p in back.problems] == [p.kind for p in result.problems]
