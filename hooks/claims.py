@@ -100,14 +100,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     claims_path = Path(config.docs_dir) / CLAIMS_FILE
     rel_claims = _docs_rel(config, CLAIMS_FILE)
     claims_text = claims_path.read_text(encoding="utf-8")
-    registry, problems = load_registry(claims_text, rel_claims)
-    project = Path(config.config_file_path or config.docs_dir).parent
+    results = ResultCache(cache_folder(Path(config.config_file_path or config.docs_dir).parent))
+    # The same claims file reads the same: its registry and problems reused from before.
+    kept = results.get(
+        "registry", f"{rel_claims}\n{claims_text}", lambda: _read(claims_text, rel_claims)
+    )
+    registry = Registry.from_json(kept["registry"])
     ctx = BuildContext(
         registry,
         claims_path=rel_claims,
-        problems=list(problems),
+        problems=[Problem.from_json(p) for p in kept["problems"]],
         claims_text=claims_text,
-        results=ResultCache(cache_folder(project)),
+        results=results,
     )
     prefix = _docs_prefix(config)
     claims_key = key_of(claims_text)
@@ -136,6 +140,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files, config, ctx, GeneratedPage(LEDGER, LEDGER_FRONT_MATTER, ledger, False)
     )
     return files
+
+
+def _read(claims_text: str, path: str) -> dict[str, object]:
+    """The claims file read and checked (`load_registry`), as JSON for the build cache."""
+    registry, problems = load_registry(claims_text, path)
+    return {"registry": registry.to_json(), "problems": [p.to_json() for p in problems]}
 
 
 def _expand(

@@ -19,7 +19,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from studyguide.diagrams import expand_diagrams
 from studyguide.hook_support import build_context
 from studyguide.problems import Problem
 
@@ -57,6 +56,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
 
     def expand() -> list[object]:
+        # Imported on first use: a build that reuses every page's figures never needs it.
+        from studyguide.diagrams import expand_diagrams
+
         done, found = expand_diagrams(markdown, path, read, original=original)
         return [done, [p.to_json() for p in found]]
 

@@ -12,7 +12,8 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from typing import Any
 
 import yaml
 
@@ -82,6 +83,20 @@ class Registry:
     def suggest(self, claim_id: str) -> str | None:
         """The known claim id closest to a mistyped one, if any is close."""
         return did_you_mean(claim_id, self.claims)
+
+    def to_json(self) -> dict[str, list[list[Any]]]:
+        """The registry as JSON values (what `studyguide.result_cache` keeps)."""
+        return {
+            "sources": [list(astuple(s)) for s in self.sources.values()],
+            "claims": [list(astuple(c)) for c in self.claims.values()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[list[Any]]]) -> Registry:
+        """The registry `to_json` wrote, in the same order."""
+        sources = [Source(*s) for s in data["sources"]]
+        claims = [Claim(*c) for c in data["claims"]]
+        return cls({s.id: s for s in sources}, {c.id: c for c in claims})
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:

@@ -22,13 +22,6 @@ from typing import Any
 from studyguide import grammar
 from studyguide.claims import Registry
 from studyguide.locate import SourceFile, locate
-from studyguide.model_lines import (
-    MIN_WORDS,
-    QUOTE_MARKS,
-    is_model_line,
-    is_question_or_title,
-    quoted_spans,
-)
 from studyguide.normalise import normalise
 from studyguide.output_text import (
     ATTRIBUTE,
@@ -79,6 +72,7 @@ def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     # Imported here: compiling its patterns is a fifth of the hooks' start-up, and a build
     # that reuses every page's findings (`studyguide.result_cache`) never needs them.
     from studyguide.figures import find_figures
+    from studyguide.model_lines import is_model_line, is_question_or_title, quoted_spans
 
     figures = find_figures(text)
     quotes = quoted_spans(text) if not container and _may_quote(text) else []
@@ -96,6 +90,8 @@ def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
 
 
 def _may_quote(text: str) -> bool:
+    from studyguide.model_lines import QUOTE_MARKS
+
     return any(mark in text for mark in QUOTE_MARKS)
 
 
@@ -279,6 +275,8 @@ class OutputCheck:
                 "callout use an admonition such as !!! note (a quote box is a quote too)"
             )
         else:
+            from studyguide.model_lines import MIN_WORDS
+
             message = (
                 f'unsourced script: quoted passage "{excerpt}"{where} — put the line in '
                 "docs/claims.yml (kind script) and write ::script[ID] on its own line, or "

@@ -164,3 +164,20 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> N
             assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_registry_survives_the_build_cache_unchanged() -> None:
+    """What the claims hook keeps between builds reads back equal, in file order."""
+    import json
+    from pathlib import Path
+
+    from studyguide.claims import Registry, load_registry
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "claims.yml").read_text("utf-8")
+    registry, _ = load_registry(text)
+    back = Registry.from_json(json.loads(json.dumps(registry.to_json())))
+    assert back == registry
+    assert list(back.claims) == list(registry.claims) and list(back.sources) == list(
+        registry.sources
+    )
+    assert any(c.label for c in back.claims.values()) and any(s.read for s in back.sources.values())
