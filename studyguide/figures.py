@@ -116,29 +116,11 @@ FIGURE_RES: list[tuple[str, re.Pattern[str]]] = [
     ("decimal", re.compile(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
     ("signed", re.compile(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
 ]
-_ONE_LEADS = "|".join(
-    rf"(?<=\b{word} )"
-    for word in [
-        "for",
-        "within",
-        "under",
-        "spend",
-        "spends",
-        "spent",
-        "take",
-        "takes",
-        "took",
-        "last",
-        "lasts",
-        "about",
-        "around",
-        "only",
-        "just",
-        "exactly",
-        "than",
-        "in",
-    ]
+_ONE_LEAD_WORDS = (
+    "for within under spend spends spent take takes took last lasts about around only just "
+    "exactly than in"
 )
+_ONE_LEADS = "|".join(rf"(?<=\b{word} )" for word in _ONE_LEAD_WORDS.split())
 SPELLED_RES: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(rf"\b{SPELLED_RUN} (?:{CURRENCY_WORDS})\b", _F)),
     ("percent", re.compile(rf"\b{SPELLED_RUN} (?:percent|per cent|percentage points?)\b", _F)),
