@@ -334,7 +334,13 @@ def test_app_holds_its_final_place_before_the_script_runs(browser, served_site, 
 
 def open_checklist(page, base: str) -> None:
     page.goto(base + "checklist/")
-    page.wait_for_selector("[data-checklist-status]")
+    wait_for_checklist(page)
+
+
+def wait_for_checklist(page) -> None:
+    """Wait until the checklist script has read the saved ticks: it gives every box its id.
+    (The status line is in the page's HTML, so it is there before the script runs.)"""
+    page.wait_for_selector(".md-content li.task-list-item input[data-item-id]", state="attached")
 
 
 def boxes(page):
@@ -362,7 +368,7 @@ def test_checklist_ticks_survive_reload_and_instant_navigation(page, served_site
     assert status.inner_text() == f"2 of {total} done"
 
     page.reload()
-    page.wait_for_selector("[data-checklist-status]")
+    wait_for_checklist(page)
     checked = [boxes(page).nth(i).is_checked() for i in range(4)]
     assert checked == [True, False, True, False]
 
@@ -373,7 +379,7 @@ def test_checklist_ticks_survive_reload_and_instant_navigation(page, served_site
     page.wait_for_selector("[data-practice][data-ready]")
     page.locator(".md-content").get_by_role("link", name="preparation checklist").click()
     page.wait_for_url("**/checklist/")
-    page.wait_for_selector("[data-checklist-status]")
+    wait_for_checklist(page)
     assert page.evaluate("window.__stayed === true"), "navigation reloaded the page"
     assert boxes(page).nth(0).is_checked() and boxes(page).nth(2).is_checked()
     assert page.locator(".progress-bar").count() == 1, "the progress bar was added twice"
@@ -400,7 +406,7 @@ def test_checklist_ids_follow_item_text_and_reset_unticks(page, served_site):
     store["done"] = {third: 1, "t-no-such-item": 1}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CHECKLIST_KEY, json.dumps(store)])
     page.reload()
-    page.wait_for_selector("[data-checklist-status]")
+    wait_for_checklist(page)
     assert [i for i in range(len(ids)) if boxes(page).nth(i).is_checked()] == [3]
     assert stored(page, CHECKLIST_KEY)["done"] == {third: 1}, "stale ids were not pruned"
 
@@ -443,7 +449,7 @@ def test_corrupted_checklist_state_is_reset(page, served_site):
     for bad in ("{oops", json.dumps({"v": 1, "done": [], "ids": []}), json.dumps({"v": 7})):
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [CHECKLIST_KEY, bad])
         page.reload()
-        page.wait_for_selector("[data-checklist-status]")
+        wait_for_checklist(page)
         assert "reset" in page.locator(".progress-bar__notice").inner_text(), bad
         assert stored(page, CHECKLIST_KEY)["done"] == {}
         tick(page, 0)
