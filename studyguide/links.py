@@ -2,7 +2,9 @@
 
 Card text is written on one page and shown on another (a deck page in another folder) or
 outside the site (the Anki and CSV exports); its relative links must still reach the same
-target. URLs with a scheme, site-absolute paths and `<autolinks>` are left alone.
+target. URLs with a scheme, site-absolute paths and `<autolinks>` are left alone. The same
+holds for HTML rendered for one page and copied into another (`rebase_urls`: the Review
+page's cards, copied from the deck pages).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from studyguide.page_text import LINK_TARGET_RE
 
 # Targets left alone: URLs with a scheme (https:, mailto:), site-absolute paths, <autolinks>.
 _EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<")
+_URL_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_ID_RE = re.compile(r'\bid="([^"]+)"')
 
 
 def _rewrite(markdown: str, from_uri: str, new_target: Callable[[str], str]) -> str:
@@ -71,3 +75,31 @@ def relative_url(target: str, from_url: str) -> str:
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel
+
+
+def rebase_urls(markup: str, from_url: str, to_url: str) -> str:
+    """`markup` rendered for page `from_url`, its relative `href`/`src` targets rewritten to
+    reach the same places from page `to_url` (both site URLs, as MkDocs gives them). An
+    anchor alone points into its own page: it gets that page's path, unless the id is in
+    `markup` itself."""
+    ids = set(_ID_RE.findall(markup))
+    from_dir = from_url if not from_url or from_url.endswith("/") else posixpath.dirname(from_url)
+
+    def fix(m: re.Match[str]) -> str:
+        target = m.group(2)
+        path, hash_, anchor = target.partition("#")
+        if _EXTERNAL_RE.match(target) or (not path and anchor in ids):
+            return m.group(0)
+        site = _site_path(from_dir, path) if path else (from_url or "./")
+        return f"{m.group(1)}{relative_url(site, to_url)}{hash_}{anchor}{m.group(3)}"
+
+    return _URL_ATTR_RE.sub(fix, markup)
+
+
+def _site_path(folder: str, path: str) -> str:
+    """Relative `path`, written in site folder `folder`, as a site path; a folder ends in `/`
+    (the site root is `./`), as `relative_url` expects."""
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    if not (path.endswith("/") or posixpath.basename(path) in (".", "..")):
+        return joined
+    return "./" if joined == "." else joined + "/"

@@ -11,9 +11,10 @@ reads the Review page as readers get it.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
+
+from studyguide.links import rebase_urls
 
 REVIEW_CARDS_SLOT = "<!-- review-cards -->"
 """Where the cards go in the Review page's rendered HTML (see `fill_review`)."""
@@ -21,18 +22,16 @@ REVIEW_CARDS_SLOT = "<!-- review-cards -->"
 _SECTION_OPEN_RE = re.compile(r'<section\b[^>]*\bclass="fc-card\b[^"]*"[^>]*>')
 _SECTION_TAG_RE = re.compile(r"<(/?)section\b[^>]*>")
 _ID_RE = re.compile(r'\bid="([^"]+)"')
-_URL_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-# Targets left alone: a scheme (https:, mailto:, data:) or a site-absolute or protocol path.
-_EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/")
 
 
 def card_sections(content: str) -> list[str]:
     """Every card section (`<section class="fc-card" ...>...</section>`) of a deck page's
     rendered HTML, in page order, sections nested inside a card kept whole."""
-    out: list[tuple[int, str]] = []
+    out: list[str] = []
+    end = 0
     for opening in _SECTION_OPEN_RE.finditer(content):
-        if out and opening.start() < _end_of(out):
-            continue
+        if opening.start() < end:
+            continue  # a section inside the card just taken
         depth, end = 0, -1
         for tag in _SECTION_TAG_RE.finditer(content, opening.start()):
             depth += -1 if tag.group(1) else 1
@@ -41,44 +40,8 @@ def card_sections(content: str) -> list[str]:
                 break
         if end == -1:
             raise ValueError(f"a card section is never closed: {opening.group(0)}")
-        out.append((opening.start(), content[opening.start() : end]))
-    return [html for _, html in out]
-
-
-def _end_of(found: list[tuple[int, str]]) -> int:
-    start, html = found[-1]
-    return start + len(html)
-
-
-def _folder(url: str) -> str:
-    """The folder a page URL's relative links start from ("a/b/" -> "a/b", "a/b.html" -> "a")."""
-    return url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
-
-
-def rebase_urls(markup: str, from_url: str, to_url: str) -> str:
-    """`markup` rendered for page `from_url`, its relative `href`/`src` targets rewritten to
-    reach the same places from page `to_url` (both site-relative page URLs, as MkDocs gives
-    them). An anchor alone points into its own page: it gets that page's path, unless the id
-    is in `markup` itself."""
-    ids = set(_ID_RE.findall(markup))
-    from_dir, to_dir = _folder(from_url), _folder(to_url)
-
-    def fix(m: re.Match[str]) -> str:
-        target = m.group(2)
-        path, hash_, anchor = target.partition("#")
-        if _EXTERNAL_RE.match(target) or (not path and anchor in ids):
-            return m.group(0)
-        if path:
-            resolved = posixpath.normpath(posixpath.join(from_dir, path))
-            folder = path.endswith("/") or posixpath.basename(path) in (".", "..")
-        else:  # "#x" on the page it was rendered for
-            resolved, folder = from_url.rstrip("/") or ".", from_url.endswith("/") or not from_url
-        new = posixpath.relpath(resolved, to_dir or ".")
-        if folder and not new.endswith("/"):
-            new += "/"
-        return f"{m.group(1)}{new}{hash_}{anchor}{m.group(3)}"
-
-    return _URL_ATTR_RE.sub(fix, markup)
+        out.append(content[opening.start() : end])
+    return out
 
 
 def fill_review(content: str, decks: Iterable[tuple[str, str]], review_url: str) -> str:

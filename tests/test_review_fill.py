@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from studyguide.links import rebase_urls
 from studyguide.review_fill import (
     REVIEW_CARDS_SLOT,
     card_sections,
     fill_review,
-    rebase_urls,
     section_ids,
 )
 
