@@ -40,14 +40,19 @@ from mkdocs.utils.templates import TemplateContext
 from studyguide.claims import Registry, load_registry
 from studyguide.context import BuildContext, GeneratedPage
 from studyguide.expand import PageResult, body_offset, expand_page
-from studyguide.hook_support import CONTEXT_KEY, add_generated_page, build_context
+from studyguide.hook_support import (
+    CONTEXT_KEY,
+    add_generated_page,
+    build_cache_folder,
+    build_context,
+)
 from studyguide.ledger import FRONT_MATTER as LEDGER_FRONT_MATTER
 from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
 from studyguide.output_build import OutputState, banner_html, dedupe, page_files
 from studyguide.page_text import strip_front_matter
 from studyguide.problems import Problem, format_report
 from studyguide.render import unwrap_scripts
-from studyguide.result_cache import ResultCache, cache_folder, key_of
+from studyguide.result_cache import ResultCache, key_of
 
 HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
@@ -100,7 +105,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     claims_path = Path(config.docs_dir) / CLAIMS_FILE
     rel_claims = _docs_rel(config, CLAIMS_FILE)
     claims_text = claims_path.read_text(encoding="utf-8")
-    results = ResultCache(cache_folder(Path(config.config_file_path or config.docs_dir).parent))
+    results = ResultCache(build_cache_folder(config))
     # The same claims file reads the same: its registry and problems reused from before.
     kept = results.get(
         "registry", f"{rel_claims}\n{claims_text}", lambda: _read(claims_text, rel_claims)

@@ -23,9 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from studyguide.assets import fingerprint, loader, minify_js
+from studyguide.hook_support import build_cache_folder
 from studyguide.offline_app import MANIFEST, icons, palettes, web_manifest
 from studyguide.offline_precache import write_service_worker
-from studyguide.result_cache import cache_folder
 
 WORKER_SOURCE = "assets/sw.js"
 SCRIPT_SOURCE = "assets/offline.js"
@@ -81,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     _published[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     # Like Material's own plugins, keep what a build makes and need not make again in .cache/.
-    cache = cache_folder(Path(config.config_file_path or docs).parent)
+    cache = build_cache_folder(config)
     _published.update(_icons(docs, str(theme.get("favicon") or ""), colours[0].theme, cache))
     script = minify_js((docs / SCRIPT_SOURCE).read_text("utf-8"))
     script_uri = f"assets/offline.{fingerprint(script)}.min.js"

@@ -7,14 +7,23 @@ kept, and how a page that exists only in the build is added.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from studyguide.context import BuildContext, GeneratedPage, hook_order_problem
+from studyguide.result_cache import cache_folder
 
 CONTEXT_KEY = "guide"
 """Where the claims hook keeps this build's `BuildContext` in the MkDocs config."""
+
+
+def build_cache_folder(config: MkDocsConfig) -> Path | None:
+    """Where this project keeps what one build leaves the next (`result_cache.cache_folder`
+    of the folder holding mkdocs.yml), or None when the cache is off."""
+    return cache_folder(Path(config.config_file_path or config.docs_dir).parent)
 
 
 def check_hook_order(config: MkDocsConfig, hook: str) -> None:

@@ -72,10 +72,16 @@ def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     # Imported here: compiling its patterns is a fifth of the hooks' start-up, and a build
     # that reuses every page's findings (`studyguide.result_cache`) never needs them.
     from studyguide.figures import find_figures
-    from studyguide.model_lines import is_model_line, is_question_or_title, quoted_spans
+    from studyguide.model_lines import (
+        QUOTE_MARKS,
+        is_model_line,
+        is_question_or_title,
+        quoted_spans,
+    )
 
     figures = find_figures(text)
-    quotes = quoted_spans(text) if not container and _may_quote(text) else []
+    may_quote = not container and any(mark in text for mark in QUOTE_MARKS)
+    quotes = quoted_spans(text) if may_quote else []
     if figures and quotes:
         # A number in a quoted question or title states nothing ("what if it grew tenfold?").
         silent = [(a, b) for a, b, inner in quotes if is_question_or_title(inner)]
@@ -87,12 +93,6 @@ def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     else:
         found += [("quote", inner.strip()) for _, _, inner in quotes if is_model_line(inner)]
     return found
-
-
-def _may_quote(text: str) -> bool:
-    from studyguide.model_lines import QUOTE_MARKS
-
-    return any(mark in text for mark in QUOTE_MARKS)
 
 
 @dataclass
