@@ -84,26 +84,20 @@ STORE = Feature(
 )
 # In load order. A page loads STORE plus each feature whose marker (an HTML attribute the
 # feature's script looks for) occurs in its content; other pages load none of them.
+# The scheduler and the flashcards' counts, settings and notices, with their styles: what a
+# deck, the Review page and the flashcards index all load.
+_CARDS_CORE = ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js")
+_CARDS_STYLES = ("assets/notice.css", "assets/flashcards.css")
 FEATURES = (
     # A deck or the Review page: the study panel over the scheduler.
     Feature(
         "cards",
         ('data-fc-deck="',),
-        (
-            "assets/vendor/ts-fsrs.min.js",
-            "assets/srs.js",
-            "assets/flashcards.js",
-            "assets/flashcards-study.js",
-        ),
-        styles=("assets/notice.css", "assets/flashcards.css"),
+        (*_CARDS_CORE, "assets/flashcards-study.js"),
+        styles=_CARDS_STYLES,
     ),
     # The flashcards index: counts and settings, no panel (the scheduler migrates SM-2 data).
-    Feature(
-        "index",
-        ("data-fc-index",),
-        ("assets/vendor/ts-fsrs.min.js", "assets/srs.js", "assets/flashcards.js"),
-        styles=("assets/notice.css", "assets/flashcards.css"),
-    ),
+    Feature("index", ("data-fc-index",), _CARDS_CORE, styles=_CARDS_STYLES),
     # The practice history's rules (practice-history.js) come with each feature that reads it;
     # the room's arithmetic (practice-score.js) only with the practice room.
     Feature(
