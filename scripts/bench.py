@@ -121,10 +121,20 @@ def cold_and_warm(hooks: Variant, tmp: Path) -> list[Variant]:
     """The hooks build twice over: with no cache (`STUDYGUIDE_CACHE=off`: a first build, as
     on CI) and with the cache of `studyguide.result_cache` kept between its runs (every
     later build, as a contributor rebuilds), in a folder of its own under `tmp`."""
-    cold = replace(hooks, name="hooks, no cache", env={ENV: "off"}, seconds=[], wall=[])
-    cold.site = tmp / f"{hooks.site.name}-cold"
+    cold = replace(
+        hooks,
+        name="hooks, no cache",
+        site=tmp / f"{hooks.site.name}-cold",
+        env={ENV: "off"},
+        seconds=[],
+        wall=[],
+    )
     warm = replace(
-        hooks, name="hooks, cache kept", env={ENV: str(tmp / f"cache-{hooks.site.name}")}
+        hooks,
+        name="hooks, cache kept",
+        env={ENV: str(tmp / f"cache-{hooks.site.name}")},
+        seconds=[],
+        wall=[],
     )
     return [cold, warm]
 
