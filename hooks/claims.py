@@ -115,11 +115,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         registry,
         claims_path=rel_claims,
         problems=[Problem.from_json(p) for p in kept["problems"]],
-        claims_text=claims_text,
+        claims_key=key_of(claims_text),
         results=results,
     )
     prefix = _docs_prefix(config)
-    claims_key = key_of(claims_text)
     for file in files.documentation_pages():
         if file.generated_by:
             continue
@@ -128,7 +127,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         args = (body, prefix + file.src_uri, body_offset(source, body), _ledger_url(file.url))
         # The same page with the same claims expands the same: reused from the build before.
         kept = ctx.results.get(
-            "expanded", json.dumps([claims_key, *args]), functools.partial(_expand, registry, *args)
+            "expanded",
+            json.dumps([ctx.claims_key, *args]),
+            functools.partial(_expand, registry, *args),
         )
         ctx.add_page(file.src_uri, PageResult.from_json(kept))
     config[CONTEXT_KEY] = ctx

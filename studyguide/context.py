@@ -98,8 +98,9 @@ class BuildContext:
     bodies: dict[str, str] = field(default_factory=dict)
     # The generated pages by src path: their front matter and how their body is made.
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
-    # The claims file as read, and what this build may reuse from the one before it.
-    claims_text: str = ""
+    # A hash of the claims file as read (what results kept between builds are keyed on), and
+    # what this build may reuse from the one before it.
+    claims_key: str = ""
     results: ResultCache = field(default_factory=ResultCache)
 
     @cached_property
