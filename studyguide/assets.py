@@ -136,11 +136,16 @@ def after_load(features: Iterable[Feature]) -> bool:
 
 def loader(src: str, *, lazy: bool) -> str:
     """The tag that loads a page's feature bundle: deferred, or (lazy) an inline script that
-    adds it once the page has loaded (at once when it already has: instant navigation)."""
+    adds it once the page has loaded (at once when it already has: instant navigation).
+
+    The lazy script resolves `src` (relative to the page) as it runs, not when it adds the
+    tag: by `load` a reader's click may have moved the address to another page (instant
+    navigation), against which the relative URL names a file that does not exist."""
     if not lazy:
         return f'<script src="{src}" defer></script>'
     return (
-        "<script>(function(u){function g(){var s=document.createElement('script');s.src=u;"
+        "<script>(function(u){u=new URL(u,document.baseURI).href;"
+        "function g(){var s=document.createElement('script');s.src=u;"
         "document.body.append(s)}document.readyState==='complete'?g():"
         f"addEventListener('load',g,{{once:true}})}})({json.dumps(src)})</script>"
     )

@@ -43,7 +43,7 @@ from tests.conftest import (
 )
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Request
+    from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
 
 pytestmark = pytest.mark.browser
 READY = '[data-offline-status][data-state="ready"]'
@@ -192,6 +192,30 @@ def test_after_one_visit_the_whole_guide_works_offline(context, deploy) -> None:
     response = page.goto(base + "no-such-page/")
     assert response is not None and response.status == 404
     assert "Page not found" in page.locator(".md-content").inner_text()
+
+
+def test_a_click_before_the_script_runs_still_registers_the_worker_at_the_root(
+    context, deploy
+) -> None:
+    """The offline script arrives after `load`; a reader may click a link first. Instant
+    navigation then changes the address before the script runs, and a script that worked
+    out the site root from its own relative `src` registered `faq/sw.js` (a 404)."""
+    base, _ = deploy
+    page = context.new_page()
+    seen = watched(page)
+    held: list[Route] = []
+    page.route("**/assets/offline.*.min.js", lambda route: held.append(route))
+    with page.expect_request("**/assets/offline.*.min.js"):
+        page.goto(base)
+    page.locator('.md-nav__link[href$="faq/"]').first.click()
+    page.wait_for_url(base + "faq/")
+    page.wait_for_function("document.title.startsWith('FAQ')")
+    held[0].continue_()
+    settled = f'{READY}, [data-offline-status][data-state="failed"]'
+    page.wait_for_selector(settled, state="attached", timeout=READY_TIMEOUT_MS)
+    scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r && r.scope)")
+    assert scope == base
+    assert seen == {"errors": [], "failed": [], "foreign": []}
 
 
 def test_without_the_worker_an_unvisited_page_fails_offline(context, deploy) -> None:
