@@ -25,6 +25,8 @@ import bisect
 import re
 import sys
 
+from studyguide.lazy_pattern import LazyPattern, folded_lower
+
 # Every character of Unicode's currency-symbol category (Sc) in Python 3.11's database;
 # a test checks the list against `unicodedata` so a newer Python cannot silently extend it.
 _CURRENCY_SIGNS = (
@@ -81,10 +83,10 @@ ADJECTIVES = (
 RANGE_SEP = r"\s?(?:[-–—]|to)\s?"
 
 _F = re.IGNORECASE
-FIGURE_RES: list[tuple[str, re.Pattern[str]]] = [
+FIGURE_RES: list[tuple[str, LazyPattern]] = [
     (
         "money",
-        re.compile(
+        LazyPattern(
             rf"(?:(?:US|A|C|NZ|HK|S)?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?(?:{RANGE_SEP}(?:{CURRENCY})?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?)?"
@@ -92,64 +94,74 @@ FIGURE_RES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "money",
-        re.compile(
+        LazyPattern(
             rf"{NUM}(?:\s?{MAGNITUDE}\b)?\s?(?:{CURRENCY}|(?:{ISO_CODES})\b|(?:{CURRENCY_WORDS})\b)",
             _F,
         ),
     ),
     (
         "percent",
-        re.compile(rf"(?:(?<!\w){SIGN})?{NUM}(?:{RANGE_SEP}\d+(?:[.,]\d+)*)?\s?{PERCENT}", _F),
+        LazyPattern(rf"(?:(?<!\w){SIGN})?{NUM}(?:{RANGE_SEP}\d+(?:[.,]\d+)*)?\s?{PERCENT}", _F),
     ),
-    ("multiplier", re.compile(rf"{NUM}\s?[x×](?!\w)|{NUM}-fold\b", _F)),
-    ("fraction", re.compile(r"(?<![\w/.])\d+\s?[/⁄]\s?\d+(?![\w/]|\.\d)")),
-    ("fraction", re.compile(rf"{NUM} in (?:\d+|{SPELLED_WORDS})\b", _F)),
+    ("multiplier", LazyPattern(rf"{NUM}\s?[x×](?!\w)|{NUM}-fold\b", _F)),
+    ("fraction", LazyPattern(r"(?<![\w/.])\d+\s?[/⁄]\s?\d+(?![\w/]|\.\d)")),
+    ("fraction", LazyPattern(rf"{NUM} in (?:\d+|{SPELLED_WORDS})\b", _F)),
     (
         "range",
-        re.compile(
+        LazyPattern(
             rf"{NUM}{RANGE_SEP}\d+(?:[.,]\d+)*(?:\s?{MAGNITUDE}\b|[ -]?(?:{TIME}|{COUNT})\b)?", _F
         ),
     ),
-    ("magnitude", re.compile(rf"{NUM}\s?{MAGNITUDE}\b")),
-    ("unit", re.compile(rf"{NUM}[ -]?{TIME}\b", _F)),
-    ("unit", re.compile(rf"(?!1\b){NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
-    ("decimal", re.compile(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
-    ("signed", re.compile(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
+    ("magnitude", LazyPattern(rf"{NUM}\s?{MAGNITUDE}\b")),
+    ("unit", LazyPattern(rf"{NUM}[ -]?{TIME}\b", _F)),
+    ("unit", LazyPattern(rf"(?!1\b){NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    ("decimal", LazyPattern(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
+    ("signed", LazyPattern(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
 ]
 _ONE_LEAD_WORDS = (
     "for within under spend spends spent take takes took last lasts about around only just "
     "exactly than in"
 )
 _ONE_LEADS = "|".join(rf"(?<=\b{word} )" for word in _ONE_LEAD_WORDS.split())
-SPELLED_RES: list[tuple[str, re.Pattern[str]]] = [
-    ("money", re.compile(rf"\b{SPELLED_RUN} (?:{CURRENCY_WORDS})\b", _F)),
-    ("percent", re.compile(rf"\b{SPELLED_RUN} (?:percent|per cent|percentage points?)\b", _F)),
-    ("multiplier", re.compile(rf"\b(?:{SPELLED_WORDS})-?fold\b", _F)),
-    ("fraction", re.compile(rf"\b(?:one|a)[ -](?:half|{FRACTION_WORDS})(?= of\b)", _F)),
-    ("fraction", re.compile(rf"\b(?:{SPELLED_WORDS})[ -]{FRACTION_WORDS}\b(?!-)", _F)),
-    ("fraction", re.compile(rf"\bone in (?:{SPELLED_WORDS}|\d+)\b", _F)),
-    ("time", re.compile(rf"\b(?!one\b){SPELLED_RUN}[ -]{TIME}\b", _F)),
-    ("time", re.compile(rf"\bone-{TIME}\b", _F)),
+SPELLED_RES: list[tuple[str, LazyPattern]] = [
+    ("money", LazyPattern(rf"\b{SPELLED_RUN} (?:{CURRENCY_WORDS})\b", _F)),
+    (
+        "percent",
+        LazyPattern(
+            rf"\b{SPELLED_RUN} (?:percent|per cent|percentage points?)\b",
+            _F,
+            needs=("percent", "per cent"),
+        ),
+    ),
+    ("multiplier", LazyPattern(rf"\b(?:{SPELLED_WORDS})-?fold\b", _F)),
+    ("fraction", LazyPattern(rf"\b(?:one|a)[ -](?:half|{FRACTION_WORDS})(?= of\b)", _F)),
+    ("fraction", LazyPattern(rf"\b(?:{SPELLED_WORDS})[ -]{FRACTION_WORDS}\b(?!-)", _F)),
+    ("fraction", LazyPattern(rf"\bone in (?:{SPELLED_WORDS}|\d+)\b", _F, needs=("one in ",))),
+    ("time", LazyPattern(rf"\b(?!one\b){SPELLED_RUN}[ -]{TIME}\b", _F)),
+    ("time", LazyPattern(rf"\bone-{TIME}\b", _F)),
     # "for one day", "in one week": the word before is looked behind, so that every spelled
     # pattern starts at its number (see `_SPELLED_ANCHOR_RE`).
-    ("time", re.compile(rf"(?:{_ONE_LEADS})one {TIME}\b", _F)),
-    ("count", re.compile(rf"\b(?!one\b){SPELLED_RUN}{ADJECTIVES}[ -]{COUNT}\b", _F)),
-    ("count", re.compile(rf"\b(?!one\b){SPELLED_RUN} of (?:the|our|their|your|its) {COUNT}\b", _F)),
+    ("time", LazyPattern(rf"(?:{_ONE_LEADS})one {TIME}\b", _F)),
+    ("count", LazyPattern(rf"\b(?!one\b){SPELLED_RUN}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    (
+        "count",
+        LazyPattern(rf"\b(?!one\b){SPELLED_RUN} of (?:the|our|their|your|its) {COUNT}\b", _F),
+    ),
     (
         "magnitude",
-        re.compile(rf"\b(?:{SPELLED_WORDS}) (?:million|billion|thousand|trillion)\b", _F),
+        LazyPattern(rf"\b(?:{SPELLED_WORDS}) (?:million|billion|thousand|trillion)\b", _F),
     ),
 ]
 
 # Numbers that name or label, and fixed expressions: matched first, they shadow a figure
 # starting inside them.
-NOT_FIGURE_RES: list[re.Pattern[str]] = [
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
-    re.compile(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b"),  # decades
-    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # three-part versions: 9.8.1
-    re.compile(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F),  # v2, v1.4
+NOT_FIGURE_RES: list[LazyPattern] = [
+    LazyPattern(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
+    LazyPattern(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b"),  # decades
+    LazyPattern(r"\b\d+(?:\.\d+){2,}\b"),  # three-part versions: 9.8.1
+    LazyPattern(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F),  # v2, v1.4
     # labels: the noun comes before its number ("chapter 7.4", "round 2", "steps 3-4")
-    re.compile(
+    LazyPattern(
         r"\b(?:chapters?|chap\.|sections?|sec\.|§|figures?|fig\.|tables?|steps?|pages?|pp?\.|"
         r"parts?|appendix|rules?|versions?|releases?|episodes?|seasons?|levels?|items?|"
         r"exercises?|lessons?|modules?|units?|layers?|stages?|rounds?|phases?|tiers?|slides?|"
@@ -159,19 +171,24 @@ NOT_FIGURE_RES: list[re.Pattern[str]] = [
         _F,
     ),
     # rating scales: "7 out of 10", "on a 1-5 scale", "scale of 1 to 10"
-    re.compile(rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F),
-    re.compile(
+    LazyPattern(rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F),
+    LazyPattern(
         rf"\bscale (?:of|from) \d+{RANGE_SEP}\d+\b|\b\d+{RANGE_SEP}\d+[ -](?:point )?scale\b", _F
     ),
     # named rules and laws: "the 80/20 rule", "rule of three", "the 1% rule", "5 Whys"
-    re.compile(
+    LazyPattern(
         rf"\b(?:\d+(?:[.,]\d+)*(?:[/:]\d+)?%?|{SPELLED_WORDS})(?:[ -][\w-]+)?[ -]"
         r"(?:rule|principle|law|whys)\b",
         _F,
+        needs=("rule", "principle", "law", "whys"),
     ),
-    re.compile(rf"\b(?:rule|law|power) of (?:\d+|{SPELLED_WORDS})\b", _F),
+    LazyPattern(
+        rf"\b(?:rule|law|power) of (?:\d+|{SPELLED_WORDS})\b",
+        _F,
+        needs=("rule of ", "law of ", "power of "),
+    ),
     # fixed expressions whose number states no quantity
-    re.compile(
+    LazyPattern(
         r"\b(?:24/7|24x7|365|1:1s?|1-on-1s?|one-on-ones?|one on ones?|9-to-5|nine-to-five|"
         r"from 0 to 1|zero to one|0 to 1|0-to-1|\d{1,3}(?:,\d{3})*-foot view|360-degree|"
         r"catch-22|fortune \d+|s&p \d+|top-\d+|a million times|one in a million|"
@@ -183,88 +200,14 @@ NOT_FIGURE_RES: list[re.Pattern[str]] = [
     ),
 ]
 # Capitalised words that start sentences or clauses, never a product name before a number.
-FUNCTION_WORDS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "about",
-        "around",
-        "over",
-        "under",
-        "only",
-        "just",
-        "after",
-        "before",
-        "within",
-        "with",
-        "without",
-        "from",
-        "to",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "but",
-        "or",
-        "nearly",
-        "almost",
-        "roughly",
-        "some",
-        "up",
-        "down",
-        "since",
-        "until",
-        "expect",
-        "reach",
-        "hit",
-        "keep",
-        "set",
-        "spend",
-        "take",
-        "allow",
-        "plan",
-        "budget",
-        "give",
-        "add",
-        "cut",
-        "save",
-        "aim",
-        "target",
-        "say",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "we",
-        "i",
-        "you",
-        "they",
-        "our",
-        "my",
-        "your",
-        "their",
-        "q",
-        "a.",
-        "if",
-        "when",
-        "while",
-        "then",
-        "so",
-        "than",
-        "each",
-        "every",
-    ]
+_FUNCTION_WORDS = (
+    "in on at by for about around over under only just after before within with without "
+    "from to of the a an and but or nearly almost roughly some up down since until expect "
+    "reach hit keep set spend take allow plan budget give add cut save aim target say is "
+    "are was were be it this that these those we i you they our my your their q a. if "
+    "when while then so than each every"
 )
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 _WORD_BEFORE_RE = re.compile(r"(\w[\w&+#.\-]*)\s$")
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?:;]\s|[\"“(]\s?)$")
 NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
@@ -285,10 +228,6 @@ _SPELLED_ANCHOR_RE = re.compile(
     rf"\b(?=(?:{SPELLED_WORDS})|a[ -](?:hundred|thousand|million|billion|dozen|half|"
     rf"{FRACTION_WORDS})|half a|dozens of)"
 )
-# The characters `re.IGNORECASE` matches to an ASCII letter although their lower case is not
-# that letter (a test checks the list against every code point): text with one of them is
-# searched in full.
-CASE_FOLD_EXCEPTIONS = "İıſ"
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
@@ -313,8 +252,10 @@ def _is_name(text: str, start: int, end: int) -> bool:
 
 def _blocked(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    lower = folded_lower(text)
     for pattern in NOT_FIGURE_RES:
-        spans.extend(m.span() for m in pattern.finditer(text))
+        if pattern.may_match(lower):
+            spans.extend(m.span() for m in pattern.compiled.finditer(text))
     return spans
 
 
@@ -338,11 +279,16 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 def _spelled(text: str) -> list[tuple[int, int, str]]:
     """Spelled-out figures ("two thirds", "ten people"): each pattern of SPELLED_RES tried at
     the places one can start (see `_SPELLED_ANCHOR_RE`)."""
-    lower = text.lower()
-    if len(lower) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
+    lower = folded_lower(text)
+    if lower is None:
         return [(*m.span(), k) for k, p in SPELLED_RES for m in p.finditer(text)]
     anchors = [m.start() for m in _SPELLED_ANCHOR_RE.finditer(lower)]
-    return [f for kind, p in SPELLED_RES if anchors for f in _tried_at(text, kind, p, anchors)]
+    return [
+        f
+        for kind, p in SPELLED_RES
+        if anchors and p.may_match(lower)
+        for f in _tried_at(text, kind, p, anchors)
+    ]
 
 
 def _numeric(text: str) -> list[tuple[int, int, str]]:
@@ -360,14 +306,15 @@ def _numeric(text: str) -> list[tuple[int, int, str]]:
 
 
 def _tried_at(
-    text: str, kind: str, pattern: re.Pattern[str], starts: list[int]
+    text: str, kind: str, pattern: LazyPattern, starts: list[int]
 ) -> list[tuple[int, int, str]]:
     """`pattern`'s matches starting at `starts` (sorted), each start inside an earlier match
     skipped: what `pattern.finditer(text)` gives when every match starts at one of them."""
     found = []
     end = 0
+    match = pattern.compiled.match
     for at in starts:
-        if at >= end and (m := pattern.match(text, at)):
+        if at >= end and (m := match(text, at)):
             found.append((at, m.end(), kind))
             end = m.end()
     return found

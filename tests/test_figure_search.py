@@ -16,7 +16,8 @@ import sys
 import pytest
 
 from studyguide import figures
-from studyguide.figures import CASE_FOLD_EXCEPTIONS, FIGURE_RES, SPELLED_RES, find_figures
+from studyguide.figures import FIGURE_RES, SPELLED_RES, find_figures
+from studyguide.lazy_pattern import CASE_FOLD_EXCEPTIONS, LazyPattern
 from studyguide.normalise import normalise
 from tests import claims_corpus as corpus
 
@@ -79,7 +80,7 @@ WORDS = [
 ]
 
 
-def full_search(text: str, patterns: list[tuple[str, re.Pattern[str]]] = SPELLED_RES) -> list:
+def full_search(text: str, patterns: list[tuple[str, LazyPattern]] = SPELLED_RES) -> list:
     """The reference: every pattern's `finditer` over the whole text."""
     return sorted((*m.span(), kind) for kind, p in patterns for m in p.finditer(text))
 
