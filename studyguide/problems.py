@@ -6,15 +6,17 @@ Every check in the build reports through this type so that all messages share th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from studyguide.lazy_pattern import LazyPattern
 
 GUIDE = "CONTRIBUTING.md"
 # Each message family and the section of CONTRIBUTING.md "Build errors" that explains it.
 # Checked by tests: every anchor is a heading there, and every message the build can give
 # finds its section (the first pattern that matches wins).
-HELP_SECTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), anchor)
+# Compiled on first use: a build without problems never needs them.
+HELP_SECTIONS: list[tuple[LazyPattern, str]] = [
+    (LazyPattern(p), anchor)
     for p, anchor in [
         (r"^(unknown diagram|bad diagram|YAML syntax error in diagram)", "diagram-problems"),
         (r"^figure \"[^\"]*\" in diagram text", "diagram-problems"),
