@@ -74,6 +74,8 @@ class ResultCache:
     def get(self, kind: str, text: str, compute: Callable[[], Any]) -> Any:
         """The result for `text` of this `kind`: kept from before, or computed now. Results
         must be JSON values (lists, strings, numbers); tuples come back as lists."""
+        if self.folder is None:  # nothing kept or saved: no key to work out (a first build)
+            return json.loads(json.dumps(compute()))
         key = key_of(text)
         used = self._used.setdefault(kind, {})
         if key in used:
