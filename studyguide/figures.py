@@ -26,6 +26,16 @@ import re
 import sys
 
 from studyguide.lazy_pattern import LazyPattern, folded_lower
+from studyguide.pattern_cache import PatternCache
+
+# Each pattern is compiled on first use, from the program `make bytecode` kept for it when
+# there is one (studyguide/pattern_cache.py): the same pattern, without parsing it again.
+_CACHE = PatternCache(__file__)
+
+
+def _pattern(source: str, flags: int = 0, needs: tuple[str, ...] = ()) -> LazyPattern:
+    return LazyPattern(source, flags, needs, _CACHE)
+
 
 # Every character of Unicode's currency-symbol category (Sc) in Python 3.11's database;
 # a test checks the list against `unicodedata` so a newer Python cannot silently extend it.
@@ -86,7 +96,7 @@ _F = re.IGNORECASE
 FIGURE_RES: list[tuple[str, LazyPattern]] = [
     (
         "money",
-        LazyPattern(
+        _pattern(
             rf"(?:(?:US|A|C|NZ|HK|S)?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?(?:{RANGE_SEP}(?:{CURRENCY})?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?)?"
@@ -94,29 +104,29 @@ FIGURE_RES: list[tuple[str, LazyPattern]] = [
     ),
     (
         "money",
-        LazyPattern(
+        _pattern(
             rf"{NUM}(?:\s?{MAGNITUDE}\b)?\s?(?:{CURRENCY}|(?:{ISO_CODES})\b|(?:{CURRENCY_WORDS})\b)",
             _F,
         ),
     ),
     (
         "percent",
-        LazyPattern(rf"(?:(?<!\w){SIGN})?{NUM}(?:{RANGE_SEP}\d+(?:[.,]\d+)*)?\s?{PERCENT}", _F),
+        _pattern(rf"(?:(?<!\w){SIGN})?{NUM}(?:{RANGE_SEP}\d+(?:[.,]\d+)*)?\s?{PERCENT}", _F),
     ),
-    ("multiplier", LazyPattern(rf"{NUM}\s?[x×](?!\w)|{NUM}-fold\b", _F)),
-    ("fraction", LazyPattern(r"(?<![\w/.])\d+\s?[/⁄]\s?\d+(?![\w/]|\.\d)")),
-    ("fraction", LazyPattern(rf"{NUM} in (?:\d+|{SPELLED_WORDS})\b", _F)),
+    ("multiplier", _pattern(rf"{NUM}\s?[x×](?!\w)|{NUM}-fold\b", _F)),
+    ("fraction", _pattern(r"(?<![\w/.])\d+\s?[/⁄]\s?\d+(?![\w/]|\.\d)")),
+    ("fraction", _pattern(rf"{NUM} in (?:\d+|{SPELLED_WORDS})\b", _F)),
     (
         "range",
-        LazyPattern(
+        _pattern(
             rf"{NUM}{RANGE_SEP}\d+(?:[.,]\d+)*(?:\s?{MAGNITUDE}\b|[ -]?(?:{TIME}|{COUNT})\b)?", _F
         ),
     ),
-    ("magnitude", LazyPattern(rf"{NUM}\s?{MAGNITUDE}\b")),
-    ("unit", LazyPattern(rf"{NUM}[ -]?{TIME}\b", _F)),
-    ("unit", LazyPattern(rf"(?!1\b){NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
-    ("decimal", LazyPattern(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
-    ("signed", LazyPattern(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
+    ("magnitude", _pattern(rf"{NUM}\s?{MAGNITUDE}\b")),
+    ("unit", _pattern(rf"{NUM}[ -]?{TIME}\b", _F)),
+    ("unit", _pattern(rf"(?!1\b){NUM}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    ("decimal", _pattern(r"(?<![\w.,/\-−])\d+(?:[.,]\d+)+(?![\w])")),
+    ("signed", _pattern(rf"(?<!\w){SIGN}\d+(?:[.,]\d+)*\b")),
 ]
 _ONE_LEAD_WORDS = (
     "for within under spend spends spent take takes took last lasts about around only just "
@@ -124,44 +134,44 @@ _ONE_LEAD_WORDS = (
 )
 _ONE_LEADS = "|".join(rf"(?<=\b{word} )" for word in _ONE_LEAD_WORDS.split())
 SPELLED_RES: list[tuple[str, LazyPattern]] = [
-    ("money", LazyPattern(rf"\b{SPELLED_RUN} (?:{CURRENCY_WORDS})\b", _F)),
+    ("money", _pattern(rf"\b{SPELLED_RUN} (?:{CURRENCY_WORDS})\b", _F)),
     (
         "percent",
-        LazyPattern(
+        _pattern(
             rf"\b{SPELLED_RUN} (?:percent|per cent|percentage points?)\b",
             _F,
             needs=("percent", "per cent"),
         ),
     ),
-    ("multiplier", LazyPattern(rf"\b(?:{SPELLED_WORDS})-?fold\b", _F)),
-    ("fraction", LazyPattern(rf"\b(?:one|a)[ -](?:half|{FRACTION_WORDS})(?= of\b)", _F)),
-    ("fraction", LazyPattern(rf"\b(?:{SPELLED_WORDS})[ -]{FRACTION_WORDS}\b(?!-)", _F)),
-    ("fraction", LazyPattern(rf"\bone in (?:{SPELLED_WORDS}|\d+)\b", _F, needs=("one in ",))),
-    ("time", LazyPattern(rf"\b(?!one\b){SPELLED_RUN}[ -]{TIME}\b", _F)),
-    ("time", LazyPattern(rf"\bone-{TIME}\b", _F)),
+    ("multiplier", _pattern(rf"\b(?:{SPELLED_WORDS})-?fold\b", _F)),
+    ("fraction", _pattern(rf"\b(?:one|a)[ -](?:half|{FRACTION_WORDS})(?= of\b)", _F)),
+    ("fraction", _pattern(rf"\b(?:{SPELLED_WORDS})[ -]{FRACTION_WORDS}\b(?!-)", _F)),
+    ("fraction", _pattern(rf"\bone in (?:{SPELLED_WORDS}|\d+)\b", _F, needs=("one in ",))),
+    ("time", _pattern(rf"\b(?!one\b){SPELLED_RUN}[ -]{TIME}\b", _F)),
+    ("time", _pattern(rf"\bone-{TIME}\b", _F)),
     # "for one day", "in one week": the word before is looked behind, so that every spelled
     # pattern starts at its number (see `_SPELLED_ANCHOR_RE`).
-    ("time", LazyPattern(rf"(?:{_ONE_LEADS})one {TIME}\b", _F)),
-    ("count", LazyPattern(rf"\b(?!one\b){SPELLED_RUN}{ADJECTIVES}[ -]{COUNT}\b", _F)),
+    ("time", _pattern(rf"(?:{_ONE_LEADS})one {TIME}\b", _F)),
+    ("count", _pattern(rf"\b(?!one\b){SPELLED_RUN}{ADJECTIVES}[ -]{COUNT}\b", _F)),
     (
         "count",
-        LazyPattern(rf"\b(?!one\b){SPELLED_RUN} of (?:the|our|their|your|its) {COUNT}\b", _F),
+        _pattern(rf"\b(?!one\b){SPELLED_RUN} of (?:the|our|their|your|its) {COUNT}\b", _F),
     ),
     (
         "magnitude",
-        LazyPattern(rf"\b(?:{SPELLED_WORDS}) (?:million|billion|thousand|trillion)\b", _F),
+        _pattern(rf"\b(?:{SPELLED_WORDS}) (?:million|billion|thousand|trillion)\b", _F),
     ),
 ]
 
 # Numbers that name or label, and fixed expressions: matched first, they shadow a figure
 # starting inside them.
 NOT_FIGURE_RES: list[LazyPattern] = [
-    LazyPattern(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
-    LazyPattern(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b"),  # decades
-    LazyPattern(r"\b\d+(?:\.\d+){2,}\b"),  # three-part versions: 9.8.1
-    LazyPattern(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F),  # v2, v1.4
+    _pattern(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
+    _pattern(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b"),  # decades
+    _pattern(r"\b\d+(?:\.\d+){2,}\b"),  # three-part versions: 9.8.1
+    _pattern(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F),  # v2, v1.4
     # labels: the noun comes before its number ("chapter 7.4", "round 2", "steps 3-4")
-    LazyPattern(
+    _pattern(
         r"\b(?:chapters?|chap\.|sections?|sec\.|§|figures?|fig\.|tables?|steps?|pages?|pp?\.|"
         r"parts?|appendix|rules?|versions?|releases?|episodes?|seasons?|levels?|items?|"
         r"exercises?|lessons?|modules?|units?|layers?|stages?|rounds?|phases?|tiers?|slides?|"
@@ -171,24 +181,24 @@ NOT_FIGURE_RES: list[LazyPattern] = [
         _F,
     ),
     # rating scales: "7 out of 10", "on a 1-5 scale", "scale of 1 to 10"
-    LazyPattern(rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F),
-    LazyPattern(
+    _pattern(rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F),
+    _pattern(
         rf"\bscale (?:of|from) \d+{RANGE_SEP}\d+\b|\b\d+{RANGE_SEP}\d+[ -](?:point )?scale\b", _F
     ),
     # named rules and laws: "the 80/20 rule", "rule of three", "the 1% rule", "5 Whys"
-    LazyPattern(
+    _pattern(
         rf"\b(?:\d+(?:[.,]\d+)*(?:[/:]\d+)?%?|{SPELLED_WORDS})(?:[ -][\w-]+)?[ -]"
         r"(?:rule|principle|law|whys)\b",
         _F,
         needs=("rule", "principle", "law", "whys"),
     ),
-    LazyPattern(
+    _pattern(
         rf"\b(?:rule|law|power) of (?:\d+|{SPELLED_WORDS})\b",
         _F,
         needs=("rule of ", "law of ", "power of "),
     ),
     # fixed expressions whose number states no quantity
-    LazyPattern(
+    _pattern(
         r"\b(?:24/7|24x7|365|1:1s?|1-on-1s?|one-on-ones?|one on ones?|9-to-5|nine-to-five|"
         r"from 0 to 1|zero to one|0 to 1|0-to-1|\d{1,3}(?:,\d{3})*-foot view|360-degree|"
         r"catch-22|fortune \d+|s&p \d+|top-\d+|a million times|one in a million|"
@@ -222,7 +232,7 @@ FIGURE_LEADS = (5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)
 # compares character by character and is several times slower. Each spelled pattern is then
 # tried at these places only, in order, skipping those inside its previous match: what
 # `finditer` would find, at a fraction of the cost.
-_SPELLED_ANCHOR_RE = re.compile(
+_SPELLED_ANCHOR_RE = _pattern(
     # The first letter first: `re` then skips to the next such letter at C speed.
     r"(?=[abdefhmnost])"
     rf"\b(?=(?:{SPELLED_WORDS})|a[ -](?:hundred|thousand|million|billion|dozen|half|"

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studyguide.pattern_cache import PatternCache
 
 # The characters `re.IGNORECASE` matches to an ASCII letter although their lower case is not
 # that letter (tests/test_figure_search.py checks the list against every code point): text
@@ -29,21 +33,32 @@ def folded_lower(text: str) -> str | None:
 
 
 class LazyPattern:
-    """`re.compile(source, flags)`, done on first use; `needs` as in the module docstring."""
+    """`re.compile(source, flags)`, done on first use (from `cache`, a module's kept compiled
+    patterns, when it holds this one); `needs` as in the module docstring."""
 
-    __slots__ = ("_compiled", "flags", "needs", "pattern")
+    __slots__ = ("_compiled", "cache", "flags", "needs", "pattern")
 
-    def __init__(self, source: str, flags: int = 0, needs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        source: str,
+        flags: int = 0,
+        needs: tuple[str, ...] = (),
+        cache: PatternCache | None = None,
+    ) -> None:
         self.pattern = source
         self.flags = flags
         self.needs = needs
+        self.cache = cache
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            if self.cache is None:
+                self._compiled = re.compile(self.pattern, self.flags)
+            else:
+                self._compiled = self.cache.compile(self.pattern, self.flags)
         return self._compiled
 
     def may_match(self, lower: str | None) -> bool:

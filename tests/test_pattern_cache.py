@@ -1,0 +1,105 @@
+"""Kept compiled patterns are the patterns `re.compile` makes, or are not used at all.
+
+`studyguide.pattern_cache` keeps the programs of the figure search's patterns beside the
+module's bytecode (`make bytecode`) and hands them to `re`'s C engine. These tests hold each
+kept pattern equal to `re.compile`'s (Python compares patterns by source, flags and program)
+and show it really came from the file; adversarial: a pattern edited since, another Python, a
+damaged file and a damaged program each fall back to `re.compile`, never to another pattern.
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from studyguide import figures, pattern_cache
+from studyguide.lazy_pattern import LazyPattern
+from studyguide.pattern_cache import PatternCache, cache_path, write
+
+PATTERNS = [p for _, p in figures.FIGURE_RES + figures.SPELLED_RES] + [
+    *figures.NOT_FIGURE_RES,
+    figures._SPELLED_ANCHOR_RE,
+]
+SOURCES = [(p.pattern, p.flags) for p in PATTERNS]
+
+
+@pytest.fixture
+def module(tmp_path: Path) -> str:
+    """A copy of figures.py, so the kept file goes to a __pycache__ of the test's own."""
+    path = tmp_path / "figures.py"
+    shutil.copy(figures.__file__, path)
+    return str(path)
+
+
+def served_from_file(cache: PatternCache, monkeypatch: pytest.MonkeyPatch) -> list:
+    """Every pattern of SOURCES from `cache`, with `re.compile` unavailable meanwhile."""
+    with monkeypatch.context() as patched:
+        patched.setattr(re, "compile", lambda *a: pytest.fail("re.compile ran"))
+        return [cache.compile(source, flags) for source, flags in SOURCES]
+
+
+def test_every_kept_pattern_is_the_one_re_compile_makes(
+    module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert write(module, SOURCES) == cache_path(module)
+    kept = served_from_file(PatternCache(module), monkeypatch)
+    for pattern, (source, flags) in zip(kept, SOURCES, strict=True):
+        assert pattern == re.compile(source, flags), source[:60]
+        assert pattern.flags == re.compile(source, flags).flags
+
+
+def test_the_figure_search_reads_its_kept_patterns(module: str) -> None:
+    """`make bytecode` keeps every LazyPattern of figures.py, and the module reads them."""
+    assert isinstance(figures._SPELLED_ANCHOR_RE, LazyPattern)
+    assert all(p.cache is figures._CACHE for p in PATTERNS)
+    assert figures._CACHE.module_file == figures.__file__
+    assert "studyguide.figures" in pattern_cache.CACHED_MODULES
+    kept = pattern_cache.lazy_patterns(figures)
+    assert sorted(kept) == sorted(set(SOURCES))
+
+
+def test_a_pattern_edited_since_is_compiled_afresh(module: str) -> None:
+    source, flags = SOURCES[0]
+    write(module, [(source, flags)])
+    cache = PatternCache(module)
+    edited = source + "x"
+    assert cache.compile(edited, flags) == re.compile(edited, flags)
+    assert cache.compile(source, re.I) == re.compile(source, re.I)  # other flags
+
+
+def rewrite(module: str, change: object) -> None:
+    """Apply `change` to the kept data of `module` and write it back."""
+    path = cache_path(module)
+    data = marshal.loads(path.read_bytes())
+    change(data)  # type: ignore[operator]  # a function of the kept data
+    path.write_bytes(marshal.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d["version"].update(python="2.7.18"),
+        lambda d: d["version"].update(magic=0),
+        lambda d: d["patterns"][0].update(code=[999, 1, 2]),
+        lambda d: d["patterns"][0].update(code="not a program"),
+        lambda d: d["patterns"][0].pop("groups"),
+    ],
+    ids=["other python", "other re engine", "invalid program", "not a list", "missing part"],
+)
+def test_a_file_that_does_not_fit_falls_back_to_re_compile(module: str, damage: object) -> None:
+    source, flags = SOURCES[0]
+    write(module, [(source, flags)])
+    rewrite(module, damage)
+    assert PatternCache(module).compile(source, flags) == re.compile(source, flags)
+
+
+def test_a_damaged_or_missing_file_falls_back_to_re_compile(module: str) -> None:
+    source, flags = SOURCES[1]
+    assert PatternCache(module).compile(source, flags) == re.compile(source, flags)  # none
+    write(module, [(source, flags)])
+    cache_path(module).write_bytes(cache_path(module).read_bytes()[:100])
+    assert PatternCache(module).compile(source, flags) == re.compile(source, flags)
