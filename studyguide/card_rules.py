@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 from typing import Generic, TypeVar
 
 from studyguide.cards import Card
@@ -76,6 +78,7 @@ QUANTITY_QUESTION_RE = re.compile(
     r"(?:number|share|percentage|figure|amount|size))\b",
     re.I,
 )
+MARKS_RE = re.compile(r"[*_`]+")  # emphasis and code marks, dropped from what is read
 SUBJECT_RE = re.compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
 STOPWORDS = frozenset(
     [
@@ -131,13 +134,19 @@ def visible_text(markdown: str, registry: Registry) -> str:
     # A value may embed further claims (a script built from examples): one more pass.
     text = SYNTAX_RE.sub(expand, text)
     text = LINK_RE.sub(r"\1", text)
-    return re.sub(r"[*_`]+", "", text)
+    return MARKS_RE.sub("", text)
+
+
+def read_text(markdown: str, registry: Registry) -> str:
+    """The card text as a reader sees it (`visible_text`) without its italic provenance
+    lines ("Reported by ...", "Moves, not words ..."), which label the answer but are not in
+    it: what the rules count and compare."""
+    return visible_text(PROVENANCE_RE.sub(" ", markdown), registry)
 
 
 def word_count(markdown: str, registry: Registry) -> int:
-    """Words in the card text as a reader sees it, without its italic provenance lines
-    ("Reported by ...", "Moves, not words ..."), which label the answer but are not in it."""
-    return len(WORD_RE.findall(visible_text(PROVENANCE_RE.sub(" ", markdown), registry)))
+    """Words in the card text as a reader sees it, without its provenance lines."""
+    return len(WORD_RE.findall(read_text(markdown, registry)))
 
 
 def is_verified(claim: Claim) -> bool:
@@ -167,7 +176,7 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
         return []
     # Italic paragraphs are provenance ("Reported by ..."), not the answer.
     own = SYNTAX_RE.sub(" ", PROVENANCE_RE.sub(" ", card.back_md))
-    own_words = [w for w in WORD_RE.findall(re.sub(r"[*_`]+", "", own))]
+    own_words = WORD_RE.findall(MARKS_RE.sub("", own))
     if len(own_words) < MIN_OWN_WORDS or QUANTITY_QUESTION_RE.search(card.front_md):
         return found
     return []
@@ -175,10 +184,9 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
 
 def content_words(front: str) -> frozenset[str]:
     """The front's words that carry meaning: lower case, stop words and plural -s dropped."""
-    words = (w.lower() for w in WORD_RE.findall(re.sub(r"[*_`]+", "", front)))
-    return frozenset(
-        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOPWORDS
-    )
+    # Each distinct word once: the same set as mapping every occurrence.
+    words = {w.lower() for w in WORD_RE.findall(MARKS_RE.sub("", front))} - STOPWORDS
+    return frozenset([w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words])
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -222,7 +230,7 @@ def near_duplicate(front_a: str, front_b: str) -> bool:
 
 def answer_words(back: str, registry: Registry) -> frozenset[str]:
     """The content words of an answer as read, without its provenance lines."""
-    return content_words(visible_text(PROVENANCE_RE.sub(" ", back), registry))
+    return content_words(read_text(back, registry))
 
 
 def same_answer(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -256,13 +264,14 @@ class EarlierCards(Generic[T]):
     def first(self, words: frozenset[str], like: Callable[[T], bool]) -> Card | None:
         """The first earlier card whose key is `like` this one, among those sharing enough
         words with `words` to be similar."""
-        shared: dict[int, int] = {}
-        for word in words:
-            for i in self._by_word.get(word, ()):
-                shared[i] = shared.get(i, 0) + 1
-        for i in sorted(shared):
-            card, key, size = self._cards[i]
-            if shared[i] >= self.threshold * (len(words) + size - shared[i]) and like(key):
+        # Counted by `Counter` in C: common words index many cards, and a loop in Python
+        # over them was most of the rules' time.
+        shared = Counter(chain.from_iterable(self._by_word.get(word, ()) for word in words))
+        n, threshold, cards = len(words), self.threshold, self._cards
+        near = [i for i, s in shared.items() if s >= threshold * (n + cards[i][2] - s)]
+        for i in sorted(near):
+            card, key, _ = cards[i]
+            if like(key):
                 return card
         return None
 
@@ -274,7 +283,9 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
     answers: EarlierCards[frozenset[str]] = EarlierCards(SAME_ANSWER)
     for card in cards:
         where = f'card "{card.id}"'
-        front, back = word_count(card.front_md, registry), word_count(card.back_md, registry)
+        back_text = read_text(card.back_md, registry)  # counted, then compared
+        front = word_count(card.front_md, registry)
+        back = len(WORD_RE.findall(back_text))
         if front > MAX_FRONT_WORDS:
             problems.append(
                 Problem(
@@ -319,7 +330,7 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "something else",
                 )
             )
-        words = answer_words(card.back_md, registry)
+        words = content_words(back_text)  # answer_words(card.back_md), worked out once
         echo = answers.first(words, functools.partial(same_answer, words))
         if twin is None and echo is not None:
             problems.append(
