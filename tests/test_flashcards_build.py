@@ -146,3 +146,28 @@ def test_unsourced_figure_in_a_prompt_fails_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     pattern = rf"docs/claims\.yml:{line}:{col}: unsourced figure \"7 regions\""
     assert re.search(pattern, result.stderr), result.stderr
+
+
+def test_a_card_that_writes_a_placeholder_renders_its_deck_in_full(
+    fresh_site: Path, tmp_path: Path
+) -> None:
+    # Deck pages are rendered as card Markdown between placeholders (studyguide.deck_slots);
+    # a card that writes one itself makes the hook render that deck page the slow way.
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/faq.md"
+    text = page.read_text("utf-8")
+    first = re.search(r"^## .*\?$", text, re.M)
+    assert first, "the FAQ has no question heading"
+    inserted = "## What does fcslot3x7q mean?\n\nA word a test made up.\n\n"
+    page.write_text(text[: first.start()] + inserted + text[first.start() :], "utf-8")
+    result, site = build(project, tmp_path)
+    assert result.returncode == 0, result.stderr
+    before, after = cards_of(fresh_site), cards_of(site)
+    added = after.pop("faq-what-does-fcslot3x7q-mean")
+    assert added["front"] == "Question What does fcslot3x7q mean?"
+    assert added["back"] == "Answer A word a test made up."
+    assert after == before
+    faq = (site / "flashcards/faq/index.html").read_text("utf-8")
+    assert "<p>fcslot" not in faq
+    assert faq.count("<p>What does fcslot3x7q mean?</p>") == 2  # study panel and card
+    assert faq.count('class="fc-card"') == sum(c["deck"] == "faq" for c in before.values()) + 1
