@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Material 9.x prints an end-of-life banner on every build; it says nothing about our site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build site downloads offline pdf system-deps test test-unit lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
+.PHONY: help venv bytecode serve build site downloads offline pdf system-deps test test-unit lint clean bench audit build-properdocs flashcards test-js fingerprints fsrs-bundle freshness
 
 help:
 	@echo "make serve   - serve the guide on http://$(HOST)/ with live reload"
@@ -33,11 +33,17 @@ $(VENV)/.stamp: requirements.txt pyproject.toml
 
 venv: $(VENV)/.stamp
 
-serve: $(VENV)/.stamp
+# The hooks and the package byte-compiled, as pip compiles MkDocs and Material: Python does
+# it on first import anyway, unless PYTHONDONTWRITEBYTECODE is set (as on some CI images),
+# when every build would compile them from source again. Files already compiled are skipped.
+bytecode: $(VENV)/.stamp
+	$(PY) -m compileall -q hooks studyguide
+
+serve: $(VENV)/.stamp bytecode
 	$(MKDOCS) serve --dev-addr $(HOST)
 
 # The HTML site alone: the per-page path that `mkdocs serve` also runs.
-site: $(VENV)/.stamp
+site: $(VENV)/.stamp bytecode
 	$(MKDOCS) build --strict --clean --site-dir site
 
 # Everything published: the site, the downloads built from it, and last the service worker's
@@ -105,7 +111,7 @@ node_modules/.stamp: package-lock.json
 	touch $@
 
 # Build cost per page with and without the hooks, growth with pages, page weight (tables).
-bench: $(VENV)/.stamp
+bench: $(VENV)/.stamp bytecode
 	$(PY) scripts/bench.py
 
 # Lighthouse (mobile) on key pages of the built site, served on 127.0.0.1 without network.
