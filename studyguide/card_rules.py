@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain
 from typing import Generic, TypeVar
 
 from studyguide.cards import Card
@@ -245,33 +243,38 @@ class EarlierCards(Generic[T]):
     """The cards seen so far, each with what a rule compares (`T`) and its content words,
     indexed by word. A similarity rule with threshold t needs shared words: at least
     t x |union| of them. So a card is compared only with earlier cards whose shared-word
-    count, read from the index, can reach the threshold, first card first: the same answer
-    as comparing it with every earlier card, without every pair."""
+    count can reach the threshold, first card first: the same answer as comparing it with
+    every earlier card, without every pair."""
 
     def __init__(self, threshold: float) -> None:
         # A hair lower than the rule's own threshold: rounding never drops a pair here, and
         # `like` makes the exact comparison.
         self.threshold = threshold * (1 - 1e-9)
-        self._cards: list[tuple[Card, T, int]] = []
+        self._cards: list[tuple[Card, T, frozenset[str]]] = []
         self._by_word: dict[str, list[int]] = {}
 
     def add(self, card: Card, key: T, words: frozenset[str]) -> None:
         """Remember `card` with its `key`, under each of its `words`."""
         for word in words:
             self._by_word.setdefault(word, []).append(len(self._cards))
-        self._cards.append((card, key, len(words)))
+        self._cards.append((card, key, words))
 
     def first(self, words: frozenset[str], like: Callable[[T], bool]) -> Card | None:
         """The first earlier card whose key is `like` this one, among those sharing enough
         words with `words` to be similar."""
-        # Counted by `Counter` in C: common words index many cards, and a loop in Python
-        # over them was most of the rules' time.
-        shared = Counter(chain.from_iterable(self._by_word.get(word, ()) for word in words))
+        # A similar card shares at least t x |union| >= t x n of the n words, so it lacks at
+        # most n - ceil(t x n) of them and holds one of any n - floor(t x n) + 1 (one more
+        # than needed when t x n is whole, which keeps rounding on the safe side). Those are
+        # taken among the rarest words: the candidates are few, and each is then counted.
         n, threshold, cards = len(words), self.threshold, self._cards
-        near = [i for i, s in shared.items() if s >= threshold * (n + cards[i][2] - s)]
-        for i in sorted(near):
-            card, key, _ = cards[i]
-            if like(key):
+        rare = sorted(words, key=lambda w: len(self._by_word.get(w, ())))
+        candidates: set[int] = set()
+        for word in rare[: n - int(threshold * n) + 1]:
+            candidates.update(self._by_word.get(word, ()))
+        for i in sorted(candidates):
+            card, key, other = cards[i]
+            shared = len(words & other)
+            if shared >= threshold * (n + len(other) - shared) and like(key):
                 return card
         return None
 
