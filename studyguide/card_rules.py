@@ -76,7 +76,8 @@ QUANTITY_QUESTION_RE = re.compile(
     r"(?:number|share|percentage|figure|amount|size))\b",
     re.I,
 )
-MARKS_RE = re.compile(r"[*_`]+")  # emphasis and code marks, dropped from what is read
+# Emphasis and code marks, dropped from what is read (deleting each is deleting each run).
+MARKS = str.maketrans("", "", "*_`")
 SUBJECT_RE = re.compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
 STOPWORDS = frozenset(
     [
@@ -128,11 +129,12 @@ def visible_text(markdown: str, registry: Registry) -> str:
         claim = registry.claims.get(m.group("arg"))
         return claim.value if claim else m.group("arg")
 
-    text = SYNTAX_RE.sub(expand, markdown)
+    # Each pattern needs a "[" (a link, also "]("): text without one is left as it is.
+    text = SYNTAX_RE.sub(expand, markdown) if "[" in markdown else markdown
     # A value may embed further claims (a script built from examples): one more pass.
-    text = SYNTAX_RE.sub(expand, text)
-    text = LINK_RE.sub(r"\1", text)
-    return MARKS_RE.sub("", text)
+    text = SYNTAX_RE.sub(expand, text) if "[" in text else text
+    text = LINK_RE.sub(r"\1", text) if "](" in text else text
+    return text.translate(MARKS)
 
 
 def read_text(markdown: str, registry: Registry) -> str:
@@ -174,7 +176,7 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
         return []
     # Italic paragraphs are provenance ("Reported by ..."), not the answer.
     own = SYNTAX_RE.sub(" ", PROVENANCE_RE.sub(" ", card.back_md))
-    own_words = WORD_RE.findall(MARKS_RE.sub("", own))
+    own_words = WORD_RE.findall(own.translate(MARKS))
     if len(own_words) < MIN_OWN_WORDS or QUANTITY_QUESTION_RE.search(card.front_md):
         return found
     return []
@@ -183,7 +185,7 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
 def content_words(front: str) -> frozenset[str]:
     """The front's words that carry meaning: lower case, stop words and plural -s dropped."""
     # Each distinct word once: the same set as mapping every occurrence.
-    words = {w.lower() for w in WORD_RE.findall(MARKS_RE.sub("", front))} - STOPWORDS
+    words = set(map(str.lower, WORD_RE.findall(front.translate(MARKS)))) - STOPWORDS
     return frozenset([w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words])
 
 
