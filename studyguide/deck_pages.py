@@ -92,6 +92,37 @@ def button(label: str, cls: str, attrs: str = "") -> str:
     return f'<button type="button" class="md-button {cls}"{attrs}>{label}</button>'
 
 
+# The study panel's answer button and grade buttons, as raw HTML (kept as written).
+SHOW_ANSWER = (
+    "<div>"
+    + button("Show answer", "md-button--primary fc-show", ' aria-keyshortcuts="Space"')
+    + "</div>"
+)
+GRADES = "".join(
+    button(
+        label,
+        f"fc-grade fc-grade--{label.lower()}",
+        f' data-grade="{label.lower()}" aria-keyshortcuts="{i}"',
+    )
+    for i, label in enumerate(("Again", "Hard", "Good", "Easy"), start=1)
+)
+
+
+def study_tools(deck: Deck) -> str:
+    """The study panel's row of tools (shuffle, show all cards, reset), as raw HTML."""
+    return (
+        '<div class="fc-tools">'
+        + button("Shuffle", "fc-tool fc-shuffle", ' aria-pressed="false"')
+        + button(
+            "Show all cards",
+            "fc-tool fc-browse",
+            f' aria-expanded="false" aria-controls="fc-list-{deck.slug}"',
+        )
+        + button("Reset progress", "fc-tool fc-reset")
+        + "</div>"
+    )
+
+
 def study_counts(n: int) -> str:
     """The study panel's counts for a deck of `n` cards a reader has not studied yet."""
     return " · ".join(
@@ -111,14 +142,6 @@ def render_study(deck: Deck) -> str:
     """
     n = len(deck.cards)
     counts = study_counts(n)
-    grades = "".join(
-        button(
-            label,
-            f"fc-grade fc-grade--{label.lower()}",
-            f' data-grade="{label.lower()}" aria-keyshortcuts="{i}"',
-        )
-        for i, label in enumerate(("Again", "Hard", "Good", "Easy"), start=1)
-    )
     front = card_sides(deck.cards[0], deck.src_uri)[0] if deck.cards else ""
     return (
         '<div class="fc-study" data-fc-study markdown="1">\n'
@@ -132,22 +155,12 @@ def render_study(deck: Deck) -> str:
         f'markdown="1">\n\n{front}\n\n</div>\n'
         '<div class="fc-face fc-a" role="region" aria-label="Answer" aria-live="polite">'
         "</div>\n"
-        + "<div>"
-        + button("Show answer", "md-button--primary fc-show", ' aria-keyshortcuts="Space"')
-        + "</div>\n"
+        f"{SHOW_ANSWER}\n"
         '<div class="fc-grades" role="group" aria-label="How well did you remember it?" '
-        f"hidden>{grades}</div>\n"
+        f"hidden>{GRADES}</div>\n"
         '<div class="fc-done" tabindex="-1" hidden></div>\n'
         "</div>\n"
-        '<div class="fc-tools">'
-        + button("Shuffle", "fc-tool fc-shuffle", ' aria-pressed="false"')
-        + button(
-            "Show all cards",
-            "fc-tool fc-browse",
-            f' aria-expanded="false" aria-controls="fc-list-{deck.slug}"',
-        )
-        + button("Reset progress", "fc-tool fc-reset")
-        + "</div>\n"
+        f"{study_tools(deck)}\n"
         '<p class="fc-notice" role="status"></p>\n'
         "</div>\n"
         # Without JavaScript the page's <head> hides this panel (overrides/main.html).

@@ -22,12 +22,14 @@ from dataclasses import dataclass
 
 from studyguide.card_expand import ExpandedCard
 from studyguide.deck_pages import (
+    GRADES,
+    SHOW_ANSWER,
     Deck,
-    button,
     card_sides,
     deck_front_matter,
     deck_intro,
     study_counts,
+    study_tools,
 )
 
 # A placeholder paragraph: text no card writes, no Markdown syntax, one word for abbr.
@@ -69,33 +71,15 @@ def _study_open(deck: Deck) -> str:
 
 
 def _study_close(deck: Deck) -> str:
-    grades = "".join(
-        button(
-            label,
-            f"fc-grade fc-grade--{label.lower()}",
-            f' data-grade="{label.lower()}" aria-keyshortcuts="{i}"',
-        )
-        for i, label in enumerate(("Again", "Hard", "Good", "Easy"), start=1)
-    )
     return (
         "</div>\n"
         '<div aria-label="Answer" aria-live="polite" class="fc-face fc-a" role="region"></div>\n'
-        "<div>"
-        + button("Show answer", "md-button--primary fc-show", ' aria-keyshortcuts="Space"')
-        + "</div>\n"
+        f"{SHOW_ANSWER}\n"
         '<div aria-label="How well did you remember it?" class="fc-grades" hidden="hidden" '
-        f'role="group">{grades}</div>\n'
+        f'role="group">{GRADES}</div>\n'
         '<div class="fc-done" hidden="hidden" tabindex="-1"></div>\n'
         "</div>\n"
-        '<div class="fc-tools">'
-        + button("Shuffle", "fc-tool fc-shuffle", ' aria-pressed="false"')
-        + button(
-            "Show all cards",
-            "fc-tool fc-browse",
-            f' aria-expanded="false" aria-controls="fc-list-{deck.slug}"',
-        )
-        + button("Reset progress", "fc-tool fc-reset")
-        + "</div>\n"
+        f"{study_tools(deck)}\n"
         '<p class="fc-notice" role="status"></p>\n'
         "</div>\n"
         f'<div class="fc-list" data-fc-list="data-fc-list" id="fc-list-{deck.slug}">'

@@ -102,15 +102,20 @@ def test_every_figure_on_a_card_comes_from_claims(fresh_site: Path) -> None:
             assert figures == [], (el["data-card-id"], text)
 
 
-def test_ids_stable_after_inserting_an_unrelated_card(fresh_site: Path, tmp_path: Path) -> None:
+def build_with_faq_question(tmp_path: Path, question: str):
+    """A build of a copy of the guide with `question` (Markdown) before the FAQ's first."""
     project = copy_project(tmp_path / "project")
     page = project / "docs/faq.md"
     text = page.read_text("utf-8")
     first = re.search(r"^## .*\?$", text, re.M)
     assert first, "the FAQ has no question heading"
-    inserted = "## Is this a question added by a test?\n\nYes, and it moves the others down.\n\n"
-    page.write_text(text[: first.start()] + inserted + text[first.start() :], "utf-8")
-    result, site = build(project, tmp_path)
+    page.write_text(text[: first.start()] + question + text[first.start() :], "utf-8")
+    return build(project, tmp_path)
+
+
+def test_ids_stable_after_inserting_an_unrelated_card(fresh_site: Path, tmp_path: Path) -> None:
+    question = "## Is this a question added by a test?\n\nYes, and it moves the others down.\n\n"
+    result, site = build_with_faq_question(tmp_path, question)
     assert result.returncode == 0, result.stderr
     before, after = cards_of(fresh_site), cards_of(site)
     assert set(after) - set(before) == {"faq-is-this-a-question-added-by-a-test"}
@@ -153,14 +158,8 @@ def test_a_card_that_writes_a_placeholder_renders_its_deck_in_full(
 ) -> None:
     # Deck pages are rendered as card Markdown between placeholders (studyguide.deck_slots);
     # a card that writes one itself makes the hook render that deck page the slow way.
-    project = copy_project(tmp_path / "project")
-    page = project / "docs/faq.md"
-    text = page.read_text("utf-8")
-    first = re.search(r"^## .*\?$", text, re.M)
-    assert first, "the FAQ has no question heading"
-    inserted = "## What does fcslot3x7q mean?\n\nA word a test made up.\n\n"
-    page.write_text(text[: first.start()] + inserted + text[first.start() :], "utf-8")
-    result, site = build(project, tmp_path)
+    question = "## What does fcslot3x7q mean?\n\nA word a test made up.\n\n"
+    result, site = build_with_faq_question(tmp_path, question)
     assert result.returncode == 0, result.stderr
     before, after = cards_of(fresh_site), cards_of(site)
     added = after.pop("faq-what-does-fcslot3x7q-mean")
