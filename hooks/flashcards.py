@@ -14,7 +14,7 @@ Thin event function over `studyguide.cards` (where cards come from),
   `flashcards/card-ids.json`, every card id, for the home page's summary.
 - on_page_markdown: point the home page's progress summary at that file.
 - on_page_content: frame each deck page's rendered cards (`studyguide.deck_slots`): a deck
-  page is rendered as its cards' Markdown alone, which costs Python-Markdown about 40% less
+  page is rendered as its cards' Markdown alone, which costs Python-Markdown about half as much
   than nested `markdown="1"` blocks, and framed here into the same HTML, first of every
   hook's on_page_content so the others see the page as served.
 - on_page_context: fill the Review page with the deck pages' cards as rendered (after
@@ -168,7 +168,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     deck, slotted = found
     filled = fill_slots(html, slotted.frames)
-    if filled is None:  # a card's Markdown swallowed a placeholder: render the page in full
+    if filled is None:  # a card drew a rule of its own: render the page in full
         page.markdown = render_deck(deck)[1]
         page.render(config, files)
         return page.content or ""

@@ -6,12 +6,14 @@
 deck page cost half as much again as another page of its size. The build instead renders
 `slotted_deck`: the same heading and introduction, then each piece of card Markdown (the
 first question again for the study panel, then each card's question and answer) between
-placeholder paragraphs. `fill_slots` replaces each placeholder in the rendered HTML with the
-frame's HTML written as Python-Markdown serialises it (attributes sorted, boolean attributes
-repeated, one element a line), so the page's HTML is byte for byte the one `render_deck`
-gives. A test renders both for every card of the guide and for a corpus of awkward card
-Markdown; a page where a placeholder did not come through as its own paragraph is rendered
-the slow way (`hooks/flashcards.py`).
+horizontal rules (`***`: an element without text, so no inline pattern runs on it).
+`fill_slots` replaces the n-th rule in the rendered HTML with the n-th piece of the frame,
+written as Python-Markdown serialises it (attributes sorted, boolean attributes repeated,
+one element a line), so the page's HTML is byte for byte the one `render_deck` gives. A test
+renders both for every card of the guide and for a corpus of awkward card Markdown. A deck
+whose cards hold block HTML or an empty side, or whose page does not come out with exactly
+one rule per frame (a card drew a rule of its own, or swallowed one), is rendered the slow
+way (`hooks/flashcards.py`).
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ from studyguide.deck_pages import (
     study_tools,
 )
 
-# A placeholder paragraph: text no card writes, no Markdown syntax, one word for abbr.
-SLOT_PREFIX = "fcslot"
-SLOT = SLOT_PREFIX + "{}x7q"
+# Where the frame goes, as written and as rendered: a horizontal rule.
+RULE = "***"
+RULE_HTML = "<hr />"
 # Inline HTML a card may hold (the claims' links and labels, emphasis, code): none of them is
 # a block-level tag of Python-Markdown, so md_in_html leaves them in the text (a test holds
 # the list against the site's Markdown). Any other tag, comment or declaration may start a
@@ -118,30 +120,23 @@ def slotted_deck(deck: Deck) -> SlottedDeck | None:
     frames.append(f"{_CARD_CLOSE}\n</div>\n</div>")
     if any(not piece or _OTHER_HTML_RE.search(piece) for piece in pieces):
         return None
-    body = "".join(f"{SLOT.format(i)}\n\n{piece}\n\n" for i, piece in enumerate(pieces))
+    body = "".join(f"{RULE}\n\n{piece}\n\n" for piece in pieces)
     ids = {f"fc-list-{deck.slug}"} | {f"card-{card.card.id}" for card in deck.cards}
     return SlottedDeck(
         deck_front_matter(deck),
-        f"{deck_intro(deck)}{body}{SLOT.format(len(pieces))}\n",
+        f"{deck_intro(deck)}{body}{RULE}\n",
         tuple(frames),
         frozenset(ids),
     )
 
 
 def fill_slots(page_html: str, frames: tuple[str, ...]) -> str | None:
-    """The rendered page with each placeholder paragraph replaced by its frame, or None when
-    one did not come through as a paragraph of its own, once and in order (then the page
-    must be rendered from `render_deck` instead)."""
-    if page_html.count(SLOT_PREFIX) != len(frames):
-        return None  # one went missing, or a card wrote one
-    out: list[str] = []
-    cursor = 0
-    for i, frame in enumerate(frames):
-        mark = f"<p>{SLOT.format(i)}</p>"
-        at = page_html.find(mark, cursor)
-        if at < 0:
-            return None
-        out += [page_html[cursor:at], frame]
-        cursor = at + len(mark)
-    out.append(page_html[cursor:])
+    """The rendered page with its n-th rule replaced by the n-th frame, or None when it does
+    not hold one rule per frame (then the page must be rendered from `render_deck`)."""
+    parts = page_html.split(RULE_HTML)
+    if len(parts) != len(frames) + 1:
+        return None  # a card drew a rule of its own, or swallowed one of the frame's
+    out = [parts[0]]
+    for frame, part in zip(frames, parts[1:], strict=True):
+        out += [frame, part]
     return "".join(out)

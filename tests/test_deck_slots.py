@@ -20,7 +20,7 @@ from studyguide.card_expand import ExpandedCard, expand_card
 from studyguide.cards import Card, collect_cards
 from studyguide.claims import load_registry
 from studyguide.deck_pages import Deck, group_decks, render_deck
-from studyguide.deck_slots import INLINE_TAGS, SLOT, fill_slots, slotted_deck
+from studyguide.deck_slots import INLINE_TAGS, fill_slots, slotted_deck
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -59,7 +59,11 @@ AWKWARD = [
     "```\nan unclosed fence",
     "<div>an unclosed block",
     "<!-- a comment",
-    f"A card that writes {SLOT.format(1)} itself",
+    "A rule of its own\n\n***\n\nbelow it",
+    "Setext heading\n---",
+    "A paragraph\n***",
+    "- a list then a rule\n\n---",
+    "* * *",
 ]
 
 
@@ -138,11 +142,13 @@ def test_inline_tags_are_none_of_the_sites_block_level_tags() -> None:
     assert not set(INLINE_TAGS) & set(site_markdown().block_level_elements)
 
 
-def test_a_written_placeholder_is_refused() -> None:
-    (deck,) = group_decks([card(1, f"What is {SLOT.format(2)}?", "A word.")])
-    slotted = slotted_deck(deck)
-    assert slotted is not None
-    assert fill_slots(render(slotted.body), slotted.frames) is None
+def test_a_card_that_draws_a_rule_is_refused() -> None:
+    # A card's own rule, and the one above the footnotes Python-Markdown adds.
+    for text in ("Above.\n\n***\n\nBelow.", "Note.[^1]\n\n[^1]: Foot.", "Above\n\n- - -"):
+        (deck,) = group_decks([card(1, "Q?", text), card(2, "Q2?", "A.")])
+        slotted = slotted_deck(deck)
+        assert slotted is not None
+        assert fill_slots(render(slotted.body), slotted.frames) is None, text
 
 
 def test_the_frame_names_the_anchors_md_in_html_would_find() -> None:

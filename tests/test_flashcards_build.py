@@ -102,20 +102,15 @@ def test_every_figure_on_a_card_comes_from_claims(fresh_site: Path) -> None:
             assert figures == [], (el["data-card-id"], text)
 
 
-def build_with_faq_question(tmp_path: Path, question: str):
-    """A build of a copy of the guide with `question` (Markdown) before the FAQ's first."""
+def test_ids_stable_after_inserting_an_unrelated_card(fresh_site: Path, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     page = project / "docs/faq.md"
     text = page.read_text("utf-8")
     first = re.search(r"^## .*\?$", text, re.M)
     assert first, "the FAQ has no question heading"
-    page.write_text(text[: first.start()] + question + text[first.start() :], "utf-8")
-    return build(project, tmp_path)
-
-
-def test_ids_stable_after_inserting_an_unrelated_card(fresh_site: Path, tmp_path: Path) -> None:
-    question = "## Is this a question added by a test?\n\nYes, and it moves the others down.\n\n"
-    result, site = build_with_faq_question(tmp_path, question)
+    inserted = "## Is this a question added by a test?\n\nYes, and it moves the others down.\n\n"
+    page.write_text(text[: first.start()] + inserted + text[first.start() :], "utf-8")
+    result, site = build(project, tmp_path)
     assert result.returncode == 0, result.stderr
     before, after = cards_of(fresh_site), cards_of(site)
     assert set(after) - set(before) == {"faq-is-this-a-question-added-by-a-test"}
@@ -153,20 +148,28 @@ def test_unsourced_figure_in_a_prompt_fails_the_build(tmp_path: Path) -> None:
     assert re.search(pattern, result.stderr), result.stderr
 
 
-def test_a_card_that_writes_a_placeholder_renders_its_deck_in_full(
+def test_a_card_that_draws_a_rule_renders_its_deck_in_full(
     fresh_site: Path, tmp_path: Path
 ) -> None:
-    # Deck pages are rendered as card Markdown between placeholders (studyguide.deck_slots);
-    # a card that writes one itself makes the hook render that deck page the slow way.
-    question = "## What does fcslot3x7q mean?\n\nA word a test made up.\n\n"
-    result, site = build_with_faq_question(tmp_path, question)
+    # Deck pages are rendered as card Markdown between rules, then framed
+    # (studyguide.deck_slots); a card that draws a rule of its own makes the hook render its
+    # deck page the slow way, and the page is whole.
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/interview.md"
+    text = page.read_text("utf-8").rstrip("\n")
+    block = '\n\n??? question "Does a rule split this answer?"\n'
+    block += "    Above it.\n\n    ***\n\n    Below.\n"
+    page.write_text(text + block, "utf-8")
+    result, site = build(project, tmp_path)
     assert result.returncode == 0, result.stderr
     before, after = cards_of(fresh_site), cards_of(site)
-    added = after.pop("faq-what-does-fcslot3x7q-mean")
-    assert added["front"] == "Question What does fcslot3x7q mean?"
-    assert added["back"] == "Answer A word a test made up."
+    added = after.pop("interview-does-a-rule-split-this-answer")
+    assert added["front"] == "Question Does a rule split this answer?"
+    assert added["back"] == "Answer Above it. Below."
     assert after == before
-    faq = (site / "flashcards/faq/index.html").read_text("utf-8")
-    assert "<p>fcslot" not in faq
-    assert faq.count("<p>What does fcslot3x7q mean?</p>") == 2  # study panel and card
-    assert faq.count('class="fc-card"') == sum(c["deck"] == "faq" for c in before.values()) + 1
+    deck = (site / "flashcards" / added["deck"] / "index.html").read_text("utf-8")
+    assert deck.count("<hr />") == 1
+    assert (
+        deck.count('class="fc-card"')
+        == sum(c["deck"] == added["deck"] for c in before.values()) + 1
+    )
