@@ -76,8 +76,6 @@ QUANTITY_QUESTION_RE = re.compile(
     r"(?:number|share|percentage|figure|amount|size))\b",
     re.I,
 )
-# Emphasis and code marks, dropped from what is read (deleting each is deleting each run).
-MARKS = str.maketrans("", "", "*_`")
 SUBJECT_RE = re.compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
 STOPWORDS = frozenset(
     [
@@ -119,6 +117,12 @@ STOPWORDS = frozenset(
 )
 
 
+def without_marks(text: str) -> str:
+    """`text` without emphasis and code marks (`*`, `_`, backticks): what is read. Three
+    replacements in C, several times faster than a pattern or `str.translate`."""
+    return text.replace("*", "").replace("_", "").replace("`", "")
+
+
 def visible_text(markdown: str, registry: Registry) -> str:
     """The words a reader sees: claims and scripts as their values, literals as written,
     links as their text, emphasis and code marks dropped."""
@@ -134,7 +138,7 @@ def visible_text(markdown: str, registry: Registry) -> str:
     # A value may embed further claims (a script built from examples): one more pass.
     text = SYNTAX_RE.sub(expand, text) if "[" in text else text
     text = LINK_RE.sub(r"\1", text) if "](" in text else text
-    return text.translate(MARKS)
+    return without_marks(text)
 
 
 def read_text(markdown: str, registry: Registry) -> str:
@@ -176,7 +180,7 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
         return []
     # Italic paragraphs are provenance ("Reported by ..."), not the answer.
     own = SYNTAX_RE.sub(" ", PROVENANCE_RE.sub(" ", card.back_md))
-    own_words = WORD_RE.findall(own.translate(MARKS))
+    own_words = WORD_RE.findall(without_marks(own))
     if len(own_words) < MIN_OWN_WORDS or QUANTITY_QUESTION_RE.search(card.front_md):
         return found
     return []
@@ -185,7 +189,7 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
 def content_words(front: str) -> frozenset[str]:
     """The front's words that carry meaning: lower case, stop words and plural -s dropped."""
     # Each distinct word once: the same set as mapping every occurrence.
-    words = set(map(str.lower, WORD_RE.findall(front.translate(MARKS)))) - STOPWORDS
+    words = set(map(str.lower, WORD_RE.findall(without_marks(front)))) - STOPWORDS
     return frozenset([w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words])
 
 
