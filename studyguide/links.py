@@ -42,6 +42,8 @@ def element_ids(markup: str) -> list[str]:
 def _rewrite(markdown: str, from_uri: str, new_target: Callable[[str], str]) -> str:
     """Each relative link or image target in `markdown` (written on page `from_uri`) replaced
     by `new_target(path)`, `path` being the target's page path under docs/; anchors kept."""
+    if "](" not in markdown:
+        return markdown  # no link or image to rewrite (every one holds "](")
     src_dir = posixpath.dirname(from_uri)
 
     def fix(m: re.Match[str]) -> str:
