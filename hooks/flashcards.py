@@ -13,6 +13,10 @@ Thin event function over `studyguide.cards` (where cards come from),
   are already expanded, so the claims hook uses them as given (`expand=False`). Also
   `flashcards/card-ids.json`, every card id, for the home page's summary.
 - on_page_markdown: point the home page's progress summary at that file.
+- on_page_content: frame each deck page's rendered cards (`studyguide.deck_slots`): a deck
+  page is rendered as its cards' Markdown alone, which costs Python-Markdown about half as much
+  than nested `markdown="1"` blocks, and framed here into the same HTML, first of every
+  hook's on_page_content so the others see the page as served.
 - on_page_context: fill the Review page with the deck pages' cards as rendered (after
   search has indexed it, so each card is indexed once, on its deck page).
 """
@@ -23,6 +27,7 @@ import json
 from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,7 +38,16 @@ from studyguide.card_expand import ExpandedCard, cards_from_json, cards_to_json,
 from studyguide.cards import collect_cards
 from studyguide.context import BuildContext, GeneratedPage
 from studyguide.deck_nav import deck_nav
-from studyguide.deck_pages import FOLDER, INDEX, deck_slug, group_decks, render_deck, render_index
+from studyguide.deck_pages import (
+    FOLDER,
+    INDEX,
+    Deck,
+    deck_slug,
+    group_decks,
+    render_deck,
+    render_index,
+)
+from studyguide.deck_slots import SlottedDeck, fill_slots, slotted_deck
 from studyguide.hook_support import add_generated_page, build_context
 from studyguide.problems import Problem
 from studyguide.review_fill import fill_review, section_ids
@@ -48,6 +62,8 @@ SUMMARY = "data-progress-summary"
 # The deck pages' paths in deck order, for the Review page (kept in the config for one build).
 REVIEW_DECKS = "guide_review_decks"
 IDS = f"{FOLDER}/card-ids.json"
+# Each deck page's frame by path, for on_page_content (kept in the config for one build).
+DECK_FRAMES = "guide_deck_frames"
 
 
 def _page(src_uri: str, page: tuple[str, str]) -> GeneratedPage:
@@ -98,11 +114,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ctx.problems.extend(problems)
 
     decks = group_decks(expanded)
+    config[DECK_FRAMES] = {}
     for deck in decks:
         for done_card in deck.cards:
             for claim_id in done_card.used:
                 ctx.mark_used(claim_id, deck.src_uri)
-        add_generated_page(files, config, ctx, _page(deck.src_uri, render_deck(deck)))
+        slotted = slotted_deck(deck)
+        if slotted is None:
+            page = render_deck(deck)
+        else:
+            config[DECK_FRAMES][deck.src_uri] = (deck, slotted)
+            page = (slotted.front_matter, slotted.body)
+        add_generated_page(files, config, ctx, _page(deck.src_uri, page))
     index_url = url(INDEX)
     hrefs = {d.slug: get_relative_url(url(d.src_uri), index_url) for d in decks}
     downloads = get_relative_url("downloads/", index_url)
@@ -134,6 +157,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         url = get_relative_url(IDS, page.file.url)
         return markdown.replace(SUMMARY, f'{SUMMARY} data-fc-ids-url="{url}"', 1)
     return markdown
+
+
+# First of every hook's on_page_content: the others see a deck page's HTML as it is served.
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put each deck page's cards into their frame (`studyguide.deck_slots`)."""
+    found: tuple[Deck, SlottedDeck] | None = config[DECK_FRAMES].get(page.file.src_uri)
+    if found is None:
+        return html
+    deck, slotted = found
+    filled = fill_slots(html, slotted.frames)
+    if filled is None:  # a card drew a rule of its own: render the page in full
+        page.markdown = render_deck(deck)[1]
+        page.render(config, files)
+        return page.content or ""
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | slotted.anchor_ids
+    return filled
 
 
 def on_page_context(

@@ -58,9 +58,11 @@ why the ledger, rendered then, lists the usage of every surface) and expands it 
 - `study-sheet.md`: `study_sheet.render_sheet`, still holding `:claim[ID]`; expanded and
   checked like a page in docs/.
 - `flashcards/index.md`, `flashcards/<deck>.md` and `review.md`: `deck_pages.render_index`,
-  `render_deck` and `review_page.render_review`, of cards already expanded in on_files; used
-  as given. The Review page's cards are filled in from the deck pages once they are
-  rendered (`review_fill`), so each card is rendered and indexed for search once.
+  `deck_slots.slotted_deck` (the cards' Markdown between placeholders, framed in HTML once
+  rendered: the HTML `deck_pages.render_deck` gives, for less work) and
+  `review_page.render_review`, of cards already expanded in on_files; used as given. The
+  Review page's cards are filled in from the deck pages once they are rendered
+  (`review_fill`), so each card is rendered and indexed for search once.
 
 Nothing is ever written into docs/. What a build may reuse (app icons, the output check's
 findings, the cards) goes to `.cache/studyguide/` beside mkdocs.yml, keyed by its inputs and

@@ -8,13 +8,16 @@ recorded as used, and a card's own prose is checked for unsourced figures like a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from studyguide.cards import Card
 from studyguide.claims import Registry
 from studyguide.expand import PageResult, expand_page
 from studyguide.problems import Problem
+
+# Card's fields in order: a card as JSON is their values (`astuple`, without its deep copy).
+CARD_FIELDS = tuple(f.name for f in fields(Card))
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,10 @@ def expand_cards(
 def cards_to_json(expanded: Iterable[ExpandedCard], problems: Iterable[Problem]) -> dict[str, Any]:
     """Expanded cards and their problems as JSON values (for `studyguide.result_cache`)."""
     return {
-        "cards": [[astuple(e.card), e.front, e.back, sorted(e.used)] for e in expanded],
+        "cards": [
+            [[getattr(e.card, name) for name in CARD_FIELDS], e.front, e.back, sorted(e.used)]
+            for e in expanded
+        ],
         "problems": [p.to_json() for p in problems],
     }
 

@@ -63,7 +63,7 @@ def group_decks(cards: Iterable[ExpandedCard]) -> list[Deck]:
     )
 
 
-def _front_back(card: ExpandedCard, deck_uri: str) -> tuple[str, str]:
+def card_sides(card: ExpandedCard, deck_uri: str) -> tuple[str, str]:
     """The card's question and answer Markdown, links rebased onto the deck page."""
     src = card.card.source_path.removeprefix("docs/")
     if not src.endswith(".md"):
@@ -77,7 +77,7 @@ def _front_back(card: ExpandedCard, deck_uri: str) -> tuple[str, str]:
 def render_card(card: ExpandedCard, deck_uri: str) -> str:
     """One card as an HTML section with Markdown inside: question, then answer."""
     cid = html.escape(card.card.id, quote=True)
-    front, back = _front_back(card, deck_uri)
+    front, back = card_sides(card, deck_uri)
     return (
         f'<section class="fc-card" id="card-{cid}" data-card-id="{cid}" markdown="1">\n'
         f'<div class="fc-side fc-front" markdown="1">\n'
@@ -88,8 +88,47 @@ def render_card(card: ExpandedCard, deck_uri: str) -> str:
     )
 
 
-def _button(label: str, cls: str, attrs: str = "") -> str:
+def button(label: str, cls: str, attrs: str = "") -> str:
     return f'<button type="button" class="md-button {cls}"{attrs}>{label}</button>'
+
+
+# The study panel's answer button and grade buttons, as raw HTML (kept as written).
+SHOW_ANSWER = (
+    "<div>"
+    + button("Show answer", "md-button--primary fc-show", ' aria-keyshortcuts="Space"')
+    + "</div>"
+)
+GRADES = "".join(
+    button(
+        label,
+        f"fc-grade fc-grade--{label.lower()}",
+        f' data-grade="{label.lower()}" aria-keyshortcuts="{i}"',
+    )
+    for i, label in enumerate(("Again", "Hard", "Good", "Easy"), start=1)
+)
+
+
+def study_tools(deck: Deck) -> str:
+    """The study panel's row of tools (shuffle, show all cards, reset), as raw HTML."""
+    return (
+        '<div class="fc-tools">'
+        + button("Shuffle", "fc-tool fc-shuffle", ' aria-pressed="false"')
+        + button(
+            "Show all cards",
+            "fc-tool fc-browse",
+            f' aria-expanded="false" aria-controls="fc-list-{deck.slug}"',
+        )
+        + button("Reset progress", "fc-tool fc-reset")
+        + "</div>"
+    )
+
+
+def study_counts(n: int) -> str:
+    """The study panel's counts for a deck of `n` cards a reader has not studied yet."""
+    return " · ".join(
+        f'<span class="fc-count" data-fc-count="{name.lower()}">{name} <b>{value}</b></span>'
+        for name, value in (("Due now", 0), ("New", n), ("Learning", 0), ("Review", 0))
+    )
 
 
 def render_study(deck: Deck) -> str:
@@ -102,19 +141,8 @@ def render_study(deck: Deck) -> str:
     `<noscript>` style in the page's <head> (overrides/main.html) hides it and shows the list.
     """
     n = len(deck.cards)
-    counts = " · ".join(
-        f'<span class="fc-count" data-fc-count="{name.lower()}">{name} <b>{value}</b></span>'
-        for name, value in (("Due now", 0), ("New", n), ("Learning", 0), ("Review", 0))
-    )
-    grades = "".join(
-        _button(
-            label,
-            f"fc-grade fc-grade--{label.lower()}",
-            f' data-grade="{label.lower()}" aria-keyshortcuts="{i}"',
-        )
-        for i, label in enumerate(("Again", "Hard", "Good", "Easy"), start=1)
-    )
-    front = _front_back(deck.cards[0], deck.src_uri)[0] if deck.cards else ""
+    counts = study_counts(n)
+    front = card_sides(deck.cards[0], deck.src_uri)[0] if deck.cards else ""
     return (
         '<div class="fc-study" data-fc-study markdown="1">\n'
         f'<p class="fc-counts">{counts}</p>\n'
@@ -127,22 +155,12 @@ def render_study(deck: Deck) -> str:
         f'markdown="1">\n\n{front}\n\n</div>\n'
         '<div class="fc-face fc-a" role="region" aria-label="Answer" aria-live="polite">'
         "</div>\n"
-        + "<div>"
-        + _button("Show answer", "md-button--primary fc-show", ' aria-keyshortcuts="Space"')
-        + "</div>\n"
+        f"{SHOW_ANSWER}\n"
         '<div class="fc-grades" role="group" aria-label="How well did you remember it?" '
-        f"hidden>{grades}</div>\n"
+        f"hidden>{GRADES}</div>\n"
         '<div class="fc-done" tabindex="-1" hidden></div>\n'
         "</div>\n"
-        '<div class="fc-tools">'
-        + _button("Shuffle", "fc-tool fc-shuffle", ' aria-pressed="false"')
-        + _button(
-            "Show all cards",
-            "fc-tool fc-browse",
-            f' aria-expanded="false" aria-controls="fc-list-{deck.slug}"',
-        )
-        + _button("Reset progress", "fc-tool fc-reset")
-        + "</div>\n"
+        f"{study_tools(deck)}\n"
         '<p class="fc-notice" role="status"></p>\n'
         "</div>\n"
         # Without JavaScript the page's <head> hides this panel (overrides/main.html).
@@ -152,25 +170,36 @@ def render_study(deck: Deck) -> str:
 def render_deck(deck: Deck) -> tuple[str, str]:
     """The deck page as (front matter, body): a heading, the study panel the script fills in,
     and every card in plain HTML."""
-    meta = (
-        "---\n"
-        f"title: {_yaml_str(deck.name + ' flashcards')}\n"
-        f"description: {_yaml_str('Flashcards for the ' + deck.name + ' deck, with spaced repetition in your browser.')}\n"  # noqa: E501
-        "---\n"
-    )
     cards = "\n".join(render_card(c, deck.src_uri) for c in deck.cards)
     body = (
-        f"# {deck.name}\n\n"
-        f"Cards in this deck: {len(deck.cards)}. Study them one at a time below, or read the "
-        "whole deck in the list; your progress stays in this browser. "
-        "[All decks](index.md)\n\n"
+        f"{deck_intro(deck)}"
         f'<div class="fc-deck" data-fc-deck="{deck.slug}" markdown="1">\n'
         f"{render_study(deck)}"
         f'<div class="fc-list" id="fc-list-{deck.slug}" data-fc-list markdown="1">\n\n'
         f"{cards}\n"
         "</div>\n</div>\n"
     )
-    return meta, body
+    return deck_front_matter(deck), body
+
+
+def deck_front_matter(deck: Deck) -> str:
+    """A deck page's front matter: its title and meta description."""
+    return (
+        "---\n"
+        f"title: {_yaml_str(deck.name + ' flashcards')}\n"
+        f"description: {_yaml_str('Flashcards for the ' + deck.name + ' deck, with spaced repetition in your browser.')}\n"  # noqa: E501
+        "---\n"
+    )
+
+
+def deck_intro(deck: Deck) -> str:
+    """A deck page's heading and first paragraph, as Markdown."""
+    return (
+        f"# {deck.name}\n\n"
+        f"Cards in this deck: {len(deck.cards)}. Study them one at a time below, or read the "
+        "whole deck in the list; your progress stays in this browser. "
+        "[All decks](index.md)\n\n"
+    )
 
 
 def render_index(

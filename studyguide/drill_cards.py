@@ -10,7 +10,7 @@ a reader's schedule), renaming the prompt starts a new one.
 from __future__ import annotations
 
 from studyguide.cards import Card, slugify
-from studyguide.practice_prompts import PRACTICE_PAGE, check_prompts, read_prompts
+from studyguide.practice_prompts import PRACTICE_PAGE, prompt_problems, read_prompts
 from studyguide.problems import Problem
 
 PRACTICE_DECK = "Practice prompts"
@@ -30,11 +30,12 @@ def practice_cards(
 ) -> tuple[list[Card], list[Problem]]:
     """The outline cards of the practice page, and its structural problems."""
     cards = []
-    for prompt in read_prompts(text):
+    prompts = read_prompts(text)  # read once, for the cards and the checks
+    for prompt in prompts:
         for label, (suffix, question) in CARD_FIELDS.items():
             entry = prompt.outline.get(label)
             if entry is None or not entry.text:
-                continue  # reported by check_prompts
+                continue  # reported by prompt_problems
             cards.append(
                 Card(
                     f"practice-{slugify(prompt.title, 60)}-{suffix}",
@@ -46,4 +47,4 @@ def practice_cards(
                     entry.line,
                 )
             )
-    return cards, check_prompts(text, path)
+    return cards, prompt_problems(prompts, path)

@@ -101,6 +101,10 @@ def expand_page(
     `markdown`'s first line in the file, so positions stay exact after front matter is
     stripped.
     """
+    if not check_prose and not grammar.may_use(markdown):
+        # No syntax to expand (masking code only blanks text, so it cannot add any): the
+        # page as it is, as the walk below would give it. Most card sides are such text.
+        return PageResult(markdown, frozenset(), [], frozenset())
     problems: list[Problem] = []
     used: set[str] = set()
     plain: set[str] = set()

@@ -125,12 +125,17 @@ def _extend(prompt: Prompt, last: tuple[str, object], more: str) -> None:
 
 
 def check_prompts(text: str, path: str = f"docs/{PRACTICE_PAGE}") -> list[Problem]:
+    """One problem per structural fault of the page's prompts (see `prompt_problems`)."""
+    return prompt_problems(read_prompts(text), path)
+
+
+def prompt_problems(prompts: list[Prompt], path: str) -> list[Problem]:
     """One problem per structural fault: a missing cue, a missing or empty outline field, a
     self-check list that is missing or too long, or a repeated title (the history and the
-    flashcards name a prompt by its title)."""
+    flashcards name a prompt by its title). `prompts` as `read_prompts` gives them."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for p in read_prompts(text):
+    for p in prompts:
         where = f'prompt "{p.title}"'
         if p.title in seen:
             problems.append(

@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from studyguide.links import rebase_urls
+from studyguide.links import element_ids, rebase_urls
 
 REVIEW_CARDS_SLOT = "<!-- review-cards -->"
 """Where the cards go in the Review page's rendered HTML (see `fill_review`)."""
 
 _SECTION_OPEN_RE = re.compile(r'<section\b[^>]*\bclass="fc-card\b[^"]*"[^>]*>')
 _SECTION_TAG_RE = re.compile(r"<(/?)section\b[^>]*>")
-_ID_RE = re.compile(r'\bid="([^"]+)"')
 
 
 def card_sections(content: str) -> list[str]:
@@ -62,4 +61,4 @@ def fill_review(content: str, decks: Iterable[tuple[str, str]], review_url: str)
 
 def section_ids(sections_html: str) -> set[str]:
     """The ids the filled-in cards add to the Review page (for MkDocs' anchor validation)."""
-    return set(_ID_RE.findall(sections_html))
+    return set(element_ids(sections_html))

@@ -7,8 +7,11 @@ duplicate or number-only card sees it fail here as well as in the build.
 
 from __future__ import annotations
 
+import functools
+import random
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,10 +19,16 @@ import pytest
 from studyguide.card_rules import (
     MAX_BACK_WORDS,
     MAX_FRONT_WORDS,
+    NEAR_DUPLICATE,
+    SAME_ANSWER,
+    EarlierCards,
+    Question,
     answer_is_number,
+    answer_words,
     check_cards,
     content_words,
     near_duplicate,
+    same_answer,
     word_count,
 )
 from studyguide.cards import Card, collect_cards
@@ -225,3 +234,43 @@ def test_decks_cover_recall_not_trivia(guide_cards):
     assert decks["Practice prompts"] >= 3 * 20
     fronts = [" ".join(c.front_md.lower().split()) for c in cards]
     assert len(set(fronts)) == len(fronts), "two cards ask exactly the same question"
+
+
+def _first_by_pairs(
+    sets: list[frozenset[str]], at: int, like: Callable[[frozenset[str]], bool]
+) -> int | None:
+    """The first earlier set `like` the one at `at`, by comparing every pair."""
+    return next((i for i in range(at) if like(sets[i])), None)
+
+
+def test_the_word_index_finds_what_comparing_every_pair_finds(guide_cards):
+    # `EarlierCards` compares a card only with earlier cards sharing enough words: it must
+    # report the same first twin as comparing every pair, on the guide's cards (questions
+    # and answers) and on random word sets dense enough to hold many similar pairs.
+    cards, _ = guide_cards
+    reg, _ = load_registry((DOCS / "claims.yml").read_text(encoding="utf-8"), "docs/claims.yml")
+    rng = random.Random(17)
+    vocabulary = [f"w{i}" for i in range(12)]
+    corpora = {
+        "questions": [Question.of(c.front_md).words for c in cards],
+        "answers": [answer_words(c.back_md, reg) for c in cards],
+        "random": [frozenset(rng.sample(vocabulary, rng.randint(0, 9))) for _ in range(300)],
+    }
+    for name, sets in corpora.items():
+        for threshold, rule in ((NEAR_DUPLICATE, similar_questions), (SAME_ANSWER, same_answer)):
+            index: EarlierCards[frozenset[str]] = EarlierCards(threshold)
+            found = 0
+            for at, words in enumerate(sets):
+                card = Card(str(at), "deck", "front", "back", "docs/x.md", 1)
+                twin = index.first(words, functools.partial(rule, words))
+                expected = _first_by_pairs(sets, at, functools.partial(rule, words))
+                assert (None if twin is None else int(twin.id)) == expected, (name, at)
+                found += expected is not None
+                index.add(card, words, words)
+            if name == "random":
+                assert found > 50, f"too few similar pairs to test the index ({found})"
+
+
+def similar_questions(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The near-duplicate rule on two questions without a subject."""
+    return Question(None, a).asks_like(Question(None, b))

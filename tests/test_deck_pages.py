@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import sys
+from pathlib import Path
+
 import pytest
 
 from studyguide.card_expand import ExpandedCard
@@ -16,7 +20,7 @@ from studyguide.deck_pages import (
     render_index,
     render_study,
 )
-from studyguide.links import absolute_links, rebase_links, relative_url
+from studyguide.links import absolute_links, element_ids, rebase_links, relative_url
 
 
 def card(cid: str, deck: str, front: str = "Q?", back: str = "A.", src: str = "docs/p.md"):
@@ -122,3 +126,29 @@ def test_render_deck_and_index():
     assert '<td class="fc-num">2</td>' in body and '<td class="fc-num">3</td>' in body
     assert 'href="../downloads/flashcards.apkg"' in body
     assert 'href="../downloads/flashcards.csv"' in body
+
+
+ID_CASES = [
+    '<p id="a">x</p><span id="b" data-id="c">',
+    'xid="zz id="q"',  # no boundary before the first: the second is found inside it
+    '_id="no" éid="no" ٣id="no" -id="yes" id="" id="unclosed',
+    'id="first"',
+    "no ids at all",
+]
+
+
+@pytest.mark.parametrize("markup", ID_CASES)
+def test_element_ids_finds_what_the_word_boundary_pattern_finds(markup: str) -> None:
+    assert element_ids(markup) == re.findall(r'\bid="([^"]+)"', markup)
+
+
+def test_element_ids_agrees_on_every_page_and_word_character() -> None:
+    # Its boundary test is `\w` as `re` defines it, for every code point.
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert (c.isalnum() or c == "_") == (re.match(r"\w", c) is not None), hex(code)
+    pages = list(Path(__file__).resolve().parent.parent.joinpath("docs").rglob("*.md"))
+    assert pages
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert element_ids(text) == re.findall(r'\bid="([^"]+)"', text), page

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from studyguide import grammar
 from studyguide.claims import load_registry
 from studyguide.expand import PageResult, body_offset, expand_page
 
@@ -126,3 +130,18 @@ def test_a_page_result_survives_the_build_cache_unchanged() -> None:
     back = PageResult.from_json(json.loads(json.dumps(result.to_json())))
     assert back == result
     assert [p.kind for p in back.problems] == [p.kind for p in result.problems]
+
+
+def test_text_without_syntax_comes_back_as_the_full_walk_gives_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # expand_page returns text without any claim syntax at once; the walk it skips (masking
+    # code, then searching) must give the same result: every page of the guide, and code.
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    texts = [p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))]
+    texts += ["Plain words.", "`code` and\n\n```\nfenced\n```\n", "<!-- a comment -->", ""]
+    texts = [t for t in texts if not grammar.may_use(t)]
+    assert len(texts) >= 8
+    quick = [run(t, check_prose=False) for t in texts]
+    monkeypatch.setattr(grammar, "may_use", lambda text: True)  # no shortcut: the walk
+    assert [run(t, check_prose=False) for t in texts] == quick

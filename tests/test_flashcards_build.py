@@ -146,3 +146,30 @@ def test_unsourced_figure_in_a_prompt_fails_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     pattern = rf"docs/claims\.yml:{line}:{col}: unsourced figure \"7 regions\""
     assert re.search(pattern, result.stderr), result.stderr
+
+
+def test_a_card_that_draws_a_rule_renders_its_deck_in_full(
+    fresh_site: Path, tmp_path: Path
+) -> None:
+    # Deck pages are rendered as card Markdown between rules, then framed
+    # (studyguide.deck_slots); a card that draws a rule of its own makes the hook render its
+    # deck page the slow way, and the page is whole.
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/interview.md"
+    text = page.read_text("utf-8").rstrip("\n")
+    block = '\n\n??? question "Does a rule split this answer?"\n'
+    block += "    Above it.\n\n    ***\n\n    Below.\n"
+    page.write_text(text + block, "utf-8")
+    result, site = build(project, tmp_path)
+    assert result.returncode == 0, result.stderr
+    before, after = cards_of(fresh_site), cards_of(site)
+    added = after.pop("interview-does-a-rule-split-this-answer")
+    assert added["front"] == "Question Does a rule split this answer?"
+    assert added["back"] == "Answer Above it. Below."
+    assert after == before
+    deck = (site / "flashcards" / added["deck"] / "index.html").read_text("utf-8")
+    assert deck.count("<hr />") == 1
+    assert (
+        deck.count('class="fc-card"')
+        == sum(c["deck"] == added["deck"] for c in before.values()) + 1
+    )
