@@ -166,10 +166,10 @@ SPELLED_RES: list[tuple[str, LazyPattern]] = [
 # Numbers that name or label, and fixed expressions: matched first, they shadow a figure
 # starting inside them.
 NOT_FIGURE_RES: list[LazyPattern] = [
-    _pattern(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
-    _pattern(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b"),  # decades
-    _pattern(r"\b\d+(?:\.\d+){2,}\b"),  # three-part versions: 9.8.1
-    _pattern(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F),  # v2, v1.4
+    _pattern(r"\b\d{4}-\d{2}-\d{2}\b", needs=("-",)),  # ISO dates
+    _pattern(r"(?:['’]\d0s|\b(?:1[0-9]|20)\d0s|\b(?<=the )\d0s)\b", needs=("0s",)),  # decades
+    _pattern(r"\b\d+(?:\.\d+){2,}\b", needs=(".",)),  # three-part versions: 9.8.1
+    _pattern(r"(?<![\w.])v\d+(?:\.\d+)*\b", _F, needs=("v",)),  # v2, v1.4
     # labels: the noun comes before its number ("chapter 7.4", "round 2", "steps 3-4")
     _pattern(
         r"\b(?:chapters?|chap\.|sections?|sec\.|§|figures?|fig\.|tables?|steps?|pages?|pp?\.|"
@@ -181,9 +181,13 @@ NOT_FIGURE_RES: list[LazyPattern] = [
         _F,
     ),
     # rating scales: "7 out of 10", "on a 1-5 scale", "scale of 1 to 10"
-    _pattern(rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F),
     _pattern(
-        rf"\bscale (?:of|from) \d+{RANGE_SEP}\d+\b|\b\d+{RANGE_SEP}\d+[ -](?:point )?scale\b", _F
+        rf"\b(?:\d+(?:\.\d+)? )?out of \d+\b(?!{ADJECTIVES}[ -]{COUNT}\b)", _F, needs=("out of ",)
+    ),
+    _pattern(
+        rf"\bscale (?:of|from) \d+{RANGE_SEP}\d+\b|\b\d+{RANGE_SEP}\d+[ -](?:point )?scale\b",
+        _F,
+        needs=("scale",),
     ),
     # named rules and laws: "the 80/20 rule", "rule of three", "the 1% rule", "5 Whys"
     _pattern(
@@ -209,6 +213,11 @@ NOT_FIGURE_RES: list[LazyPattern] = [
         _F,
     ),
 ]
+# Where each of NOT_FIGURE_RES can start: up to so many characters before the start of a run
+# of digits ("chapter #7": ten letters, a space and "#" before the 7; "scale from 1"), or
+# anywhere (None) for those a match of which may hold no digit ("rule of three"). A pattern
+# with a number is then tried only there (`_tried_at`); a test holds this to a full search.
+NOT_FIGURE_LEADS = (0, 1, 0, 1, 12, 7, 11, None, None, None)
 # Capitalised words that start sentences or clauses, never a product name before a number.
 _FUNCTION_WORDS = (
     "in on at by for about around over under only just after before within with without "
@@ -260,13 +269,31 @@ def _is_name(text: str, start: int, end: int) -> bool:
     return not opens or sum(c.isupper() or c.isdigit() for c in word) >= 2
 
 
-def _blocked(text: str) -> list[tuple[int, int]]:
+def _blocked(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
+    """The spans of NOT_FIGURE_RES's matches, pattern by pattern, as each one's `finditer`
+    gives them: a pattern with a number tried only near the `runs` of digits (their starts)."""
+    if runs is None:
+        runs = _digit_runs(text)
     spans: list[tuple[int, int]] = []
     lower = folded_lower(text)
-    for pattern in NOT_FIGURE_RES:
-        if pattern.may_match(lower):
+    for pattern, lead in zip(NOT_FIGURE_RES, NOT_FIGURE_LEADS, strict=True):
+        if not pattern.may_match(lower):
+            continue
+        if lead is None:
             spans.extend(m.span() for m in pattern.compiled.finditer(text))
+        elif runs:
+            spans.extend((a, b) for a, b, _ in _tried_at(text, "", pattern, _near(runs, lead)))
     return spans
+
+
+def _digit_runs(text: str) -> list[int]:
+    """Where each run of digits in `text` starts."""
+    return [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+
+
+def _near(runs: list[int], lead: int) -> list[int]:
+    """The starts of `runs` and the `lead` places before each, sorted, each once."""
+    return runs if not lead else sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -301,17 +328,15 @@ def _spelled(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _numeric(text: str) -> list[tuple[int, int, str]]:
+def _numeric(text: str, runs: list[int] | None = None) -> list[tuple[int, int, str]]:
     """Figures written with digits: each pattern of FIGURE_RES tried only where it can start,
     at the first digit of a run of digits or up to its `FIGURE_LEADS` characters before one
     (a currency sign or code, a sign), in order, as `finditer` would find them."""
-    runs = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    if runs is None:
+        runs = _digit_runs(text)
     found = []
     for (kind, pattern), lead in zip(FIGURE_RES, FIGURE_LEADS, strict=True) if runs else ():
-        starts = (
-            runs if not lead else sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
-        )
-        found += _tried_at(text, kind, pattern, starts)
+        found += _tried_at(text, kind, pattern, _near(runs, lead))
     return found
 
 
@@ -332,10 +357,11 @@ def _tried_at(
 
 def find_figures(text: str) -> list[tuple[int, int]]:
     """Every figure in `text` as (start, end), in order, none overlapping another."""
-    found = _numeric(text) + _spelled(text)
+    runs = _digit_runs(text)
+    found = _numeric(text, runs) + _spelled(text)
     if not found:
         return []
-    blocked = _merged(_blocked(text))
+    blocked = _merged(_blocked(text, runs))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int]] = []
     for start, end, kind in found:
