@@ -14,9 +14,10 @@
 Every build is `python -m mkdocs build` in a fresh process, timed from start to exit (the
 wait a contributor has: interpreter, imports, config, build), so no run inherits another's
 imports or caches; ratios use the process's CPU time, which a busy machine disturbs less.
-The hooks and the package are byte-compiled first, as pip compiled MkDocs and Material (and
-as `make site` does): with PYTHONDONTWRITEBYTECODE set, every build would otherwise compile
-them from source and the bench would time the compiler.
+The hooks and the package are byte-compiled first (and the figure patterns' compiled form
+kept, `studyguide.pattern_cache`), as pip compiled MkDocs and Material and as `make site`
+does: with PYTHONDONTWRITEBYTECODE set, every build would otherwise compile them from
+source and the bench would time the compiler.
 Nothing is asserted on timings: this reports; `--profile` shows where a hooks build spends
 its time.
 """
@@ -48,6 +49,7 @@ from studyguide.bench.synthetic import (
     write_synthetic_docs,
 )
 from studyguide.claims import load_registry
+from studyguide.pattern_cache import main as write_pattern_cache
 from studyguide.result_cache import ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for folder in ("hooks", "studyguide"):
         compileall.compile_dir(ROOT / folder, quiet=1)
+    write_pattern_cache()  # `make bytecode`'s other half: the figure patterns, compiled
 
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as name:
         tmp = Path(name)
