@@ -183,11 +183,18 @@ def render_deck(deck: Deck) -> tuple[str, str]:
 
 
 def deck_front_matter(deck: Deck) -> str:
-    """A deck page's front matter: its title and meta description."""
+    """A deck page's front matter: its title and meta description, and out of the search.
+
+    Search leaves decks out: a deck is one entry (its cards have no headings), so a hit led
+    to the top of the deck, where the study panel shows one card at a time, with text the
+    guide's pages explain in context. Their cards were a quarter of the index's text, which
+    every reader who searches, or saves the guide offline, downloads.
+    """
     return (
         "---\n"
         f"title: {_yaml_str(deck.name + ' flashcards')}\n"
         f"description: {_yaml_str('Flashcards for the ' + deck.name + ' deck, with spaced repetition in your browser.')}\n"  # noqa: E501
+        "search:\n  exclude: true\n"
         "---\n"
     )
 

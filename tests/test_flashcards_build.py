@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -77,6 +78,16 @@ def test_index_lists_every_deck_with_its_count_and_downloads(fresh_site: Path) -
     assert hrefs == {"../downloads/flashcards.apkg", "../downloads/flashcards.csv"}
     nav = {a.get("href") for a in soup.select("nav.md-nav a")}
     assert {f"{r['data-fc-deck-row']}/" for r in rows} <= nav
+
+
+def test_search_finds_the_flashcards_page_but_no_deck(fresh_site: Path) -> None:
+    """A deck is one search entry whose hit opens the deck at its first card: decks stay out of the
+    index, the flashcards page (how to reach them) and the pages cards come from stay in."""
+    index = json.loads((fresh_site / "search/search_index.json").read_text("utf-8"))
+    places = {doc["location"].split("#")[0] for doc in index["docs"]}
+    decks = {f"flashcards/{c['deck']}/" for c in cards_of(fresh_site).values()}
+    assert "flashcards/" in places and "faq/" in places
+    assert not decks & places, sorted(decks & places)
 
 
 def test_ids_and_text_identical_across_two_builds(site_dir: Path, fresh_site: Path) -> None:
