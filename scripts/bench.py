@@ -235,8 +235,8 @@ def profile_hooks(tmp: Path, top: int, pages: int = 0, refs: int = REFS_PER_PAGE
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run the chosen measurements, printing Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per build of the real site")
-    parser.add_argument("--scale-runs", type=int, default=3, help="runs per synthetic build")
+    parser.add_argument("--runs", type=int, default=11, help="runs per build of the real site")
+    parser.add_argument("--scale-runs", type=int, default=5, help="runs per synthetic build")
     parser.add_argument("--sizes", default="100,300,1000", help="synthetic page counts ('' skips)")
     parser.add_argument(
         "--refs", type=int, default=REFS_PER_PAGE, help="figures per page, at least"

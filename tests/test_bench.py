@@ -17,6 +17,7 @@ from studyguide.bench.stats import (
     markdown_table,
     modelled_ratios,
     per_page_ratios,
+    ratio_of_medians,
     summarize,
 )
 from studyguide.bench.synthetic import (
@@ -84,6 +85,19 @@ def test_modelled_ratios_fit_each_run_and_reject_bad_input() -> None:
         modelled_ratios([1.0], 2, [1.0, 2.0], 2, [1.0], 1)
     with pytest.raises(ValueError):
         CostModel.fit(1.0, 5, 2.0, 5)
+
+
+def test_ratio_of_medians_is_robust_to_one_slow_run_where_paired_ratios_are_not() -> None:
+    # Three runs; in run 3 the plain build alone was slowed by a busy moment (2.0 s, not
+    # 1.5 s). The medians ignore it; the paired ratio of that run drops far below the rest.
+    hooks, plain, base = [2.0, 2.0, 2.0], [1.5, 1.5, 2.0], [0.6, 0.6, 0.6]
+    assert ratio_of_medians(hooks, 20, plain, 10, base, 1) == pytest.approx(2.0 / 2.5)
+    paired = modelled_ratios(hooks, 20, plain, 10, base, 1)
+    assert paired[:2] == pytest.approx([0.8, 0.8]) and paired[2] < 0.6
+    # The example is one run of each build: both agree.
+    per_page = (0.71 - 0.52) / 15
+    one = ([0.96], 25, [0.71], 15, [0.52 + per_page], 1)
+    assert ratio_of_medians(*one) == pytest.approx(modelled_ratios(*one)[0])
 
 
 def test_per_page_ratios_reject_unpaired_runs_and_empty_sites() -> None:

@@ -90,6 +90,26 @@ def modelled_ratios(
     ]
 
 
+def ratio_of_medians(
+    a_seconds: Sequence[float],
+    a_pages: int,
+    b_seconds: Sequence[float],
+    b_pages: int,
+    base_seconds: Sequence[float],
+    base_pages: int,
+) -> float:
+    """Build A's median time over plain Material's modelled time for A's pages, the model
+    fitted through the medians of plain Material's build (B) and the one-page build.
+
+    The budget is judged on this: each build's median over many alternating runs is robust
+    to a slow moment, while a ratio per run (`modelled_ratios`) carries that run's noise in
+    B and the base build, enlarged by extrapolating from B's page count to A's."""
+    model = CostModel.fit(
+        statistics.median(base_seconds), base_pages, statistics.median(b_seconds), b_pages
+    )
+    return statistics.median(a_seconds) / model.seconds(a_pages)
+
+
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A GitHub-style Markdown table (what closing notes paste)."""
     body = [list(map(str, r)) for r in rows]
