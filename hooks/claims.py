@@ -27,7 +27,7 @@ import functools
 import json
 import logging
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -107,14 +107,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     claims_text = claims_path.read_text(encoding="utf-8")
     results = ResultCache(build_cache_folder(config))
     # The same claims file reads the same: its registry and problems reused from before.
-    kept = results.get(
-        "registry", f"{rel_claims}\n{claims_text}", lambda: _read(claims_text, rel_claims)
+    registry, problems = results.value(
+        "registry",
+        lambda: f"{rel_claims}\n{claims_text}",
+        lambda: load_registry(claims_text, rel_claims),
+        _registry_to_json,
+        _registry_from_json,
     )
-    registry = Registry.from_json(kept["registry"])
     ctx = BuildContext(
         registry,
         claims_path=rel_claims,
-        problems=[Problem.from_json(p) for p in kept["problems"]],
+        problems=problems,
         claims_key=key_of(claims_text),
         results=results,
     )
@@ -126,12 +129,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         body = ctx.bodies[file.src_uri] = strip_front_matter(source)
         args = (body, prefix + file.src_uri, body_offset(source, body), _ledger_url(file.url))
         # The same page with the same claims expands the same: reused from the build before.
-        kept = ctx.results.get(
+        result = ctx.results.value(
             "expanded",
-            json.dumps([ctx.claims_key, *args]),
+            functools.partial(json.dumps, [ctx.claims_key, *args]),
             functools.partial(_expand, registry, *args),
+            PageResult.to_json,
+            PageResult.from_json,
         )
-        ctx.add_page(file.src_uri, PageResult.from_json(kept))
+        ctx.add_page(file.src_uri, result)
     config[CONTEXT_KEY] = ctx
     state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
     state.check.results = ctx.results
@@ -148,19 +153,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _read(claims_text: str, path: str) -> dict[str, object]:
-    """The claims file read and checked (`load_registry`), as JSON for the build cache."""
-    registry, problems = load_registry(claims_text, path)
+def _registry_to_json(read: tuple[Registry, list[Problem]]) -> dict[str, object]:
+    """The claims file as read and checked (`load_registry`), as JSON for the build cache."""
+    registry, problems = read
     return {"registry": registry.to_json(), "problems": [p.to_json() for p in problems]}
+
+
+def _registry_from_json(kept: dict[str, Any]) -> tuple[Registry, list[Problem]]:
+    """What `_registry_to_json` wrote, as it was."""
+    return Registry.from_json(kept["registry"]), [Problem.from_json(p) for p in kept["problems"]]
 
 
 def _expand(
     registry: Registry, body: str, path: str, first_line: int, ledger_url: str
-) -> list[object]:
-    """A content page's body expanded (`expand_page`), as JSON for the build cache."""
+) -> PageResult:
+    """A content page's body expanded (`expand_page`)."""
     return expand_page(
         body, registry, path, first_line=first_line, ledger_url=ledger_url, check_prose=False
-    ).to_json()
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -106,11 +106,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     # The cards depend only on the claims, the pages and the URL style: a build with the
     # same ones as the build before reuses its cards (`studyguide.result_cache`).
-    key = json.dumps(
-        [ctx.claims_key, ctx.claims_path, config.use_directory_urls, sorted(ctx.sources.items())]
+    def key() -> str:
+        return json.dumps(
+            [
+                ctx.claims_key,
+                ctx.claims_path,
+                config.use_directory_urls,
+                sorted(ctx.sources.items()),
+            ]
+        )
+
+    expanded, problems = ctx.results.value(
+        "cards",
+        key,
+        lambda: _expanded_cards(ctx, url),
+        lambda made: cards_to_json(*made),
+        cards_from_json,
     )
-    made = ctx.results.get("cards", key, lambda: cards_to_json(*_expanded_cards(ctx, url)))
-    expanded, problems = cards_from_json(made)
     ctx.problems.extend(problems)
 
     decks = group_decks(expanded)

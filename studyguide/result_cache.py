@@ -22,9 +22,10 @@ import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ENV = "STUDYGUIDE_CACHE"
+T = TypeVar("T")
 FILE_PREFIX = "results-"
 
 
@@ -72,11 +73,28 @@ class ResultCache:
         assert self.folder is not None
         return self.folder / f"{FILE_PREFIX}{code_fingerprint()}.json"
 
+    def value(
+        self,
+        kind: str,
+        key: Callable[[], str],
+        make: Callable[[], T],
+        encode: Callable[[T], Any],
+        decode: Callable[[Any], T],
+    ) -> T:
+        """`make()`'s value, kept as JSON (`encode`, `decode`) under the text `key()` gives.
+
+        With nothing kept (a first build, the cache off) it is made and returned as it is: no
+        key worked out (a key may be the JSON of every page) and no trip through JSON."""
+        if self.folder is None:
+            return make()
+        return decode(self.get(kind, key(), lambda: encode(make())))
+
     def get(self, kind: str, text: str, compute: Callable[[], Any]) -> Any:
         """The result for `text` of this `kind`: kept from before, or computed now. Results
-        must be JSON values (lists, strings, numbers); tuples come back as lists."""
-        if self.folder is None:  # nothing kept or saved: no key to work out (a first build)
-            return json.loads(json.dumps(compute()))
+        must be JSON values (lists, strings, numbers); tuples come back as lists (from a
+        cache; with nothing kept, the result comes back as computed: no key to work out)."""
+        if self.folder is None:
+            return compute()
         key = key_of(text)
         used = self._used.setdefault(kind, {})
         if key in used:
