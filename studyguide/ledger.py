@@ -91,7 +91,7 @@ def render_ledger(
         lines.append(f"### {_prose(source.title)} {{#source-{source.id}}}")
         lines.append("")
         lines.append(
-            f"Dated {_cell(source.date)}; {counts[source.id]} claims."
+            f"Dated {_cell(source.date)}; {_claim_count(counts[source.id])}."
             + _reading(source, today)
             + (f" <{source.url}>" if source.url else "")
         )
@@ -159,3 +159,10 @@ def fill_claims_table(content: str, table: str) -> str:
         raise ValueError(f"the ledger must hold exactly one {CLAIMS_TABLE_SLOT}")
     # A plain <table>: Material's script wraps it for scrolling like any Markdown table.
     return content.replace(CLAIMS_TABLE_SLOT, table, 1)
+
+
+def _claim_count(count: int) -> str:
+    """How many claims cite a source, in words a reader takes at a glance."""
+    if count == 0:
+        return "no figure or line of the guide comes from it"
+    return "1 claim" if count == 1 else f"{count} claims"

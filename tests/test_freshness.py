@@ -178,10 +178,10 @@ def test_ledger_shows_how_long_ago_each_source_was_read() -> None:
     md = render_ledger(REGISTRY, {"x": {"index.md"}}, today=TODAY)
     # The computed age is marked literal: the output check must not read it as a figure.
     assert (
-        "Dated 2020-01-01; 0 claims. Read on 2026-11-26, "
+        "Dated 2020-01-01; no figure or line of the guide comes from it. Read on 2026-11-26, "
         '<span class="literal">5 days</span> before this build.'
     ) in md
-    assert "Dated 2026-12-01; 1 claims. Read on the day of this build." in md
+    assert "Dated 2026-12-01; 1 claim. Read on the day of this build." in md
     assert 'Read on 2026-06-03, <span class="literal">181 days</span> before this build.' in md
 
 
