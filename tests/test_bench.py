@@ -14,6 +14,7 @@ import yaml
 from studyguide.bench.config_text import read_hooks, set_top_level
 from studyguide.bench.stats import (
     CostModel,
+    Series,
     markdown_table,
     modelled_ratios,
     per_page_ratios,
@@ -62,7 +63,9 @@ def test_summarize_refuses_an_empty_series() -> None:
 
 def test_per_page_ratios_pair_runs_and_normalise_by_pages() -> None:
     # A builds 20 pages in 2 s (0.1 s/page), B 10 pages in 0.8 s (0.08 s/page): 1.25.
-    assert per_page_ratios([2.0, 4.0], 20, [0.8, 2.0], 10) == pytest.approx([1.25, 1.0])
+    assert per_page_ratios(Series([2.0, 4.0], 20), Series([0.8, 2.0], 10)) == pytest.approx(
+        [1.25, 1.0]
+    )
 
 
 def test_cost_model_reproduces_the_issue_example() -> None:
@@ -71,18 +74,18 @@ def test_cost_model_reproduces_the_issue_example() -> None:
     per_page = (0.71 - 0.52) / 15
     model = CostModel.fit(0.52 + per_page, 1, 0.71, 15)
     assert model.fixed == pytest.approx(0.52) and model.per_page == pytest.approx(per_page)
-    ratios = modelled_ratios([0.96], 25, [0.71], 15, [0.52 + per_page], 1)
+    ratios = modelled_ratios(Series([0.96], 25), Series([0.71], 15), Series([0.52 + per_page], 1))
     assert ratios == pytest.approx([0.96 / (0.52 + 25 * per_page)])
     assert 1.14 < ratios[0] < 1.15
 
 
 def test_modelled_ratios_fit_each_run_and_reject_bad_input() -> None:
     # Run 2 is twice as slow on every build: the ratio is the same.
-    assert modelled_ratios([2.0, 4.0], 20, [1.5, 3.0], 10, [0.6, 1.2], 1) == pytest.approx(
-        [2.0 / 2.5, 4.0 / 5.0]
-    )
+    assert modelled_ratios(
+        Series([2.0, 4.0], 20), Series([1.5, 3.0], 10), Series([0.6, 1.2], 1)
+    ) == pytest.approx([2.0 / 2.5, 4.0 / 5.0])
     with pytest.raises(ValueError):
-        modelled_ratios([1.0], 2, [1.0, 2.0], 2, [1.0], 1)
+        modelled_ratios(Series([1.0], 2), Series([1.0, 2.0], 2), Series([1.0], 1))
     with pytest.raises(ValueError):
         CostModel.fit(1.0, 5, 2.0, 5)
 
@@ -91,20 +94,22 @@ def test_ratio_of_medians_is_robust_to_one_slow_run_where_paired_ratios_are_not(
     # Three runs; in run 3 the plain build alone was slowed by a busy moment (2.0 s, not
     # 1.5 s). The medians ignore it; the paired ratio of that run drops far below the rest.
     hooks, plain, base = [2.0, 2.0, 2.0], [1.5, 1.5, 2.0], [0.6, 0.6, 0.6]
-    assert ratio_of_medians(hooks, 20, plain, 10, base, 1) == pytest.approx(2.0 / 2.5)
-    paired = modelled_ratios(hooks, 20, plain, 10, base, 1)
+    assert ratio_of_medians(Series(hooks, 20), Series(plain, 10), Series(base, 1)) == pytest.approx(
+        2.0 / 2.5
+    )
+    paired = modelled_ratios(Series(hooks, 20), Series(plain, 10), Series(base, 1))
     assert paired[:2] == pytest.approx([0.8, 0.8]) and paired[2] < 0.6
     # The issue's example is one run of each build: both agree.
     per_page = (0.71 - 0.52) / 15
-    one = ([0.96], 25, [0.71], 15, [0.52 + per_page], 1)
+    one = (Series([0.96], 25), Series([0.71], 15), Series([0.52 + per_page], 1))
     assert ratio_of_medians(*one) == pytest.approx(modelled_ratios(*one)[0])
 
 
 def test_per_page_ratios_reject_unpaired_runs_and_empty_sites() -> None:
     with pytest.raises(ValueError):
-        per_page_ratios([1.0], 1, [1.0, 2.0], 1)
+        per_page_ratios(Series([1.0], 1), Series([1.0, 2.0], 1))
     with pytest.raises(ValueError):
-        per_page_ratios([1.0], 0, [1.0], 1)
+        per_page_ratios(Series([1.0], 0), Series([1.0], 1))
 
 
 def test_set_top_level_removes_replaces_and_appends_blocks() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from studyguide.bench.stats import (
     CostModel,
+    Series,
     markdown_table,
     modelled_ratios,
     per_page_ratios,
@@ -60,11 +61,16 @@ class Variant:
     pages: int = 0
     env: dict[str, str] = field(default_factory=dict)  # set for this build only
 
+    @property
+    def series(self) -> Series:
+        """Its measurements, as the ratios take them."""
+        return Series(self.seconds, self.pages)
+
 
 def modelled_row(label: str, a: Variant, plain: Variant, base: Variant) -> list[str]:
     """A row with A's time over plain Material's modelled time for A's pages: the ratio of
     medians with the budget verdict on it, and the ratios within each run."""
-    timings = (a.seconds, a.pages, plain.seconds, plain.pages, base.seconds, base.pages)
+    timings = (a.series, plain.series, base.series)
     central = ratio_of_medians(*timings)
     verdict = "OK" if central <= RATIO_BUDGET else "OVER"
     paired = summarize(modelled_ratios(*timings))
@@ -77,7 +83,7 @@ RATIO_HEADERS = ["ratio", "of medians", "per run min–med–max", "budget"]
 def per_page_row(label: str, a: Variant, b: Variant) -> list[str]:
     """A row with the plain per-page ratio of A over B (no fixed cost taken out): shown
     for comparison, not budgeted."""
-    ratios = per_page_ratios(a.seconds, a.pages, b.seconds, b.pages)
+    ratios = per_page_ratios(a.series, b.series)
     central = (statistics.median(a.seconds) / a.pages) / (statistics.median(b.seconds) / b.pages)
     return [label, f"{central:.2f}", summarize(ratios).format(), "—"]
 

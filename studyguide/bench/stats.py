@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,24 @@ def summarize(values: Sequence[float]) -> Summary:
     return Summary(min(values), statistics.median(values), max(values))
 
 
-def per_page_ratios(
-    a_seconds: Sequence[float], a_pages: int, b_seconds: Sequence[float], b_pages: int
-) -> list[float]:
+class Series(NamedTuple):
+    """One build's measurements: CPU seconds, one per run, and the pages it built."""
+
+    seconds: Sequence[float]
+    pages: int
+
+
+def per_page_ratios(a: Series, b: Series) -> list[float]:
     """Per-page cost ratio of build A over build B, one per alternating run pair.
 
     Runs are paired in the order they were made (A1/B1, A2/B2, ...), so a slow moment on a
     shared machine hits both sides of a pair rather than one side of the whole series.
     """
-    if len(a_seconds) != len(b_seconds):
+    if len(a.seconds) != len(b.seconds):
         raise ValueError("ratios need as many runs of A as of B")
-    if a_pages <= 0 or b_pages <= 0:
+    if a.pages <= 0 or b.pages <= 0:
         raise ValueError("page counts must be positive")
-    return [(a / a_pages) / (b / b_pages) for a, b in zip(a_seconds, b_seconds, strict=True)]
+    return [(x / a.pages) / (y / b.pages) for x, y in zip(a.seconds, b.seconds, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -68,46 +74,30 @@ class CostModel:
         return self.fixed + self.per_page * pages
 
 
-def modelled_ratios(
-    a_seconds: Sequence[float],
-    a_pages: int,
-    b_seconds: Sequence[float],
-    b_pages: int,
-    base_seconds: Sequence[float],
-    base_pages: int,
-) -> list[float]:
+def modelled_ratios(a: Series, b: Series, base: Series) -> list[float]:
     """Build A's time over what plain Material (build B) would take for A's page count, one
     per run: B and a minimal build of the same theme (`base`) fit fixed + per-page cost in
     that run, so a build with more pages (generated decks, ledger) is compared with plain
     Material building as many, and the fixed cost is not charged per page."""
-    if not len(a_seconds) == len(b_seconds) == len(base_seconds):
+    if not len(a.seconds) == len(b.seconds) == len(base.seconds):
         raise ValueError("ratios need as many runs of each build")
-    if min(a_pages, b_pages, base_pages) <= 0:
+    if min(a.pages, b.pages, base.pages) <= 0:
         raise ValueError("page counts must be positive")
     return [
-        a / CostModel.fit(base, base_pages, b, b_pages).seconds(a_pages)
-        for a, b, base in zip(a_seconds, b_seconds, base_seconds, strict=True)
+        x / CostModel.fit(z, base.pages, y, b.pages).seconds(a.pages)
+        for x, y, z in zip(a.seconds, b.seconds, base.seconds, strict=True)
     ]
 
 
-def ratio_of_medians(
-    a_seconds: Sequence[float],
-    a_pages: int,
-    b_seconds: Sequence[float],
-    b_pages: int,
-    base_seconds: Sequence[float],
-    base_pages: int,
-) -> float:
+def ratio_of_medians(a: Series, b: Series, base: Series) -> float:
     """Build A's median time over plain Material's modelled time for A's pages, the model
     fitted through the medians of plain Material's build (B) and the one-page build.
 
     The budget is judged on this: each build's median over many alternating runs is robust
     to a slow moment, while a ratio per run (`modelled_ratios`) carries that run's noise in
     B and the base build, enlarged by extrapolating from B's page count to A's."""
-    model = CostModel.fit(
-        statistics.median(base_seconds), base_pages, statistics.median(b_seconds), b_pages
-    )
-    return statistics.median(a_seconds) / model.seconds(a_pages)
+    medians = [Series([statistics.median(s.seconds)], s.pages) for s in (a, b, base)]
+    return modelled_ratios(*medians)[0]
 
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
