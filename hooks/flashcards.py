@@ -15,7 +15,7 @@ Thin event function over `studyguide.cards` (where cards come from),
 - on_page_markdown: point the home page's progress summary at that file.
 - on_page_content: frame each deck page's rendered cards (`studyguide.deck_slots`): a deck
   page is rendered as its cards' Markdown alone, which costs Python-Markdown about half as much
-  than nested `markdown="1"` blocks, and framed here into the same HTML, first of every
+  as nested `markdown="1"` blocks, and framed here into the same HTML, first of every
   hook's on_page_content so the others see the page as served.
 - on_page_context: fill the Review page with the deck pages' cards as rendered (after
   search has indexed it, so each card is indexed once, on its deck page).

@@ -138,9 +138,10 @@ def loader(src: str, *, lazy: bool) -> str:
     """The tag that loads a page's feature bundle: deferred, or (lazy) an inline script that
     adds it once the page has loaded (at once when it already has: instant navigation).
 
-    The lazy script resolves `src` (relative to the page) as it runs, not when it adds the
-    tag: by `load` a reader's click may have moved the address to another page (instant
-    navigation), against which the relative URL names a file that does not exist."""
+    The lazy script makes `src` (relative to the page) absolute as it runs. A relative `src`
+    is resolved again whenever it is read, and by then a reader's click may have moved the
+    address (instant navigation): the offline script, reading its own `src` to find the
+    site's root after such a click, registered `faq/sw.js`, which does not exist."""
     if not lazy:
         return f'<script src="{src}" defer></script>'
     return (
