@@ -55,19 +55,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         ctx.sources.get(src_uri),
     )
 
-    def expand() -> list[object]:
+    def expand() -> tuple[str, list[Problem]]:
         # Imported on first use: a build that reuses every page's figures never needs it.
         from studyguide.diagrams import expand_diagrams
 
-        done, found = expand_diagrams(markdown, path, read, original=original)
-        return [done, [p.to_json() for p in found]]
+        return expand_diagrams(markdown, path, read, original=original)
 
     # The figures depend only on the page and the descriptions: reused from the build before
     # when both are the same (`studyguide.result_cache`).
-    key = json.dumps([markdown, path, read, original])
-    done, kept = ctx.results.get("diagrams", key, expand)
-    expanded = str(done)
-    problems = [Problem.from_json(p) for p in kept]
+    expanded, problems = ctx.results.value(
+        "diagrams",
+        lambda: json.dumps([markdown, path, read, original]),
+        expand,
+        lambda made: [made[0], [p.to_json() for p in made[1]]],
+        lambda kept: (str(kept[0]), [Problem.from_json(p) for p in kept[1]]),
+    )
     if not problems:
         return expanded
     if _mode["command"] == "serve":

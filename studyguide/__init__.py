@@ -64,7 +64,8 @@ why the ledger, rendered then, lists the usage of every surface) and expands it 
   Review page's cards are filled in from the deck pages once they are rendered
   (`review_fill`), so each card is rendered and indexed for search once.
 
-Nothing is ever written into docs/. What a build may reuse (app icons, the output check's
-findings, the cards) goes to `.cache/studyguide/` beside mkdocs.yml, keyed by its inputs and
-a fingerprint of this package's code (`STUDYGUIDE_CACHE=off` builds without it).
+Nothing is ever written into docs/. What a build may reuse (the output check's findings,
+the cards, the diagrams, each page's expansion) goes to `.cache/studyguide/` beside mkdocs.yml,
+keyed by its inputs and a fingerprint of this package's code (`STUDYGUIDE_CACHE=off` builds
+without it). The app icons are drawn by `make icons` and committed, never by a build.
 """
