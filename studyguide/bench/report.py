@@ -14,14 +14,13 @@ run (min–median–max over runs) shows how much a shared machine moved the num
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studyguide.bench.stats import (
-    CostModel,
     Series,
     markdown_table,
+    median_model,
     modelled_ratios,
     per_page_ratios,
     ratio_of_medians,
@@ -83,16 +82,14 @@ RATIO_HEADERS = ["ratio", "of medians", "per run min–med–max", "budget"]
 def per_page_row(label: str, a: Variant, b: Variant) -> list[str]:
     """A row with the plain per-page ratio of A over B (no fixed cost taken out): shown
     for comparison, not budgeted."""
-    ratios = per_page_ratios(a.series, b.series)
-    central = (statistics.median(a.seconds) / a.pages) / (statistics.median(b.seconds) / b.pages)
-    return [label, f"{central:.2f}", summarize(ratios).format(), "—"]
+    central = per_page_ratios(a.series.at_median(), b.series.at_median())[0]
+    paired = summarize(per_page_ratios(a.series, b.series))
+    return [label, f"{central:.2f}", paired.format(), "—"]
 
 
 def model_note(plain: Variant, base: Variant) -> str:
     """One sentence: plain Material's fixed and per-page cost, fitted through the medians."""
-    model = CostModel.fit(
-        statistics.median(base.seconds), base.pages, statistics.median(plain.seconds), plain.pages
-    )
+    model = median_model(plain.series, base.series)
     return (
         f"Plain Material's model (through the medians): {model.fixed:.2f} s fixed + "
         f"{model.per_page * 1000:.1f} ms a page, from the {base.pages}-page and the "

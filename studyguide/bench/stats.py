@@ -39,6 +39,10 @@ class Series(NamedTuple):
     seconds: Sequence[float]
     pages: int
 
+    def at_median(self) -> Series:
+        """The build as one run taking its median time: what the ratios of medians take."""
+        return Series([statistics.median(self.seconds)], self.pages)
+
 
 def per_page_ratios(a: Series, b: Series) -> list[float]:
     """Per-page cost ratio of build A over build B, one per alternating run pair.
@@ -96,8 +100,15 @@ def ratio_of_medians(a: Series, b: Series, base: Series) -> float:
     The budget is judged on this: each build's median over many alternating runs is robust
     to a slow moment, while a ratio per run (`modelled_ratios`) carries that run's noise in
     B and the base build, enlarged by extrapolating from B's page count to A's."""
-    medians = [Series([statistics.median(s.seconds)], s.pages) for s in (a, b, base)]
-    return modelled_ratios(*medians)[0]
+    return modelled_ratios(a.at_median(), b.at_median(), base.at_median())[0]
+
+
+def median_model(b: Series, base: Series) -> CostModel:
+    """Plain Material's model fitted through the medians of its build (B) and the one-page
+    build: the model `ratio_of_medians` compares with."""
+    return CostModel.fit(
+        statistics.median(base.seconds), base.pages, statistics.median(b.seconds), b.pages
+    )
 
 
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
