@@ -19,17 +19,30 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from studyguide.context import BuildContext
 from studyguide.hook_support import build_context
 from studyguide.problems import Problem
 
 HOOK = "hooks/diagrams.py"
 DIAGRAMS_DIR = Path("includes") / "diagrams"
 _mode: dict[str, str] = {"command": "build"}
+# The build's diagram descriptions as read, with the build's context (`_diagrams_of_build`).
+READ_KEY = "guide_diagrams"
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember the command: `serve` shows problems on the page instead of failing."""
     _mode["command"] = command
+
+
+def _diagrams_of_build(config: MkDocsConfig, ctx: BuildContext) -> dict[str, tuple[str, str]]:
+    """`_read_diagrams` once per build (every page with a diagram asks): kept in the config
+    beside the build context it was read for, which the claims hook makes afresh for each
+    build (`serve` too)."""
+    kept: tuple[BuildContext, dict[str, tuple[str, str]]] | None = config.get(READ_KEY)
+    if kept is None or kept[0] is not ctx:
+        kept = config[READ_KEY] = (ctx, _read_diagrams(Path(config["docs_dir"])))
+    return kept[1]
 
 
 def _read_diagrams(docs_dir: Path) -> dict[str, tuple[str, str]]:
@@ -51,7 +64,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_uri = page.file.src_uri
     path, read, original = (
         f"{docs_dir.name}/{src_uri}",
-        _read_diagrams(docs_dir),
+        _diagrams_of_build(config, ctx),
         ctx.sources.get(src_uri),
     )
 
