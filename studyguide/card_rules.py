@@ -23,8 +23,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from studyguide.cards import Card
 from studyguide.claims import Claim, Registry
@@ -221,8 +220,7 @@ def _subject(front: str) -> str | None:
     return (m.group(1) or m.group(2)).strip().lower() if m else None
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """What the near-duplicate rule compares of a card's front, worked out once per card
     (comparing every pair of cards would otherwise re-read each front once per other card)."""
 

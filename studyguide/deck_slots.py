@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide.card_expand import ExpandedCard
 from studyguide.deck_pages import (
@@ -46,8 +46,7 @@ INLINE_TAGS = ("a", "abbr", "b", "br", "code", "em", "i", "kbd", "small", "span"
 _OTHER_HTML_RE = re.compile(rf"<(?!/?(?:{'|'.join(INLINE_TAGS)})[\s/>])[A-Za-z!?/]")
 
 
-@dataclass(frozen=True)
-class SlottedDeck:
+class SlottedDeck(NamedTuple):
     """A deck page as (front matter, Markdown body with placeholders, HTML of each one),
     and the anchor ids its frame holds (MkDocs finds them in raw HTML; here they are not)."""
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import escape
+from typing import NamedTuple
 
 import yaml
 
@@ -54,8 +55,7 @@ WRAP_CHARS = 18
 CHAR_W = 7.0  # an estimate of one character's width at the label size, for edge labels
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One box: its id, its words, its grid place and what kind of thing it is."""
 
     id: str
@@ -65,8 +65,7 @@ class Node:
     kind: str = "service"
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """One arrow from a box to another, with optional words on it."""
 
     source: str

@@ -21,9 +21,8 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyguide.assets import minify_js
 
@@ -33,8 +32,7 @@ LUNR_DIR = "assets/javascripts/lunr/"
 SKIPPED_SUFFIXES = (".map", ".xml.gz")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One precached file: its URL relative to the site root, its content hash and size."""
 
     url: str

@@ -19,7 +19,7 @@ Pages are read through `studyguide.page_text`, so they mean the same here as to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide import grammar
 from studyguide.cards import WHY_SUFFIX, mistake_cards
@@ -44,8 +44,7 @@ NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$"
 DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One step of a framework or pattern: its label (e.g. "Step 1"), name, summary, scripts."""
 
     label: str
@@ -54,8 +53,7 @@ class Step:
     scripts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     """A framework or pattern page reduced to its ordered steps and its other model lines.
 
     `followups` holds (section title, script id) for model lines outside the steps, such as
@@ -68,8 +66,7 @@ class Framework:
     followups: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class RubricRow:
+class RubricRow(NamedTuple):
     """One rubric criterion, the claim id of its weight, and what earns it."""
 
     criterion: str
@@ -77,8 +74,7 @@ class RubricRow:
     earns: str
 
 
-@dataclass(frozen=True)
-class Mistake:
+class Mistake(NamedTuple):
     """A mistake from the mistakes page: its heading and why it costs points (one sentence)."""
 
     title: str
