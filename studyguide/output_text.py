@@ -19,6 +19,12 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from studyguide.normalise import normalise
+from studyguide.pattern_cache import PatternCache
+
+# Every pattern below is compiled by `_compile`, as `re.compile` would, from the program
+# `make bytecode` kept for it when there is one (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 # Surfaces, as the error message names them ("seen in ...").
 BODY = "the page text"
@@ -43,15 +49,15 @@ EXEMPT: dict[str, str] = {
     "claim-value": r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
     'class="script"': r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
 }
-EXEMPT_RES = [(needle, re.compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
+EXEMPT_RES = [(needle, _compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
 # Quote containers, keyed the same way: any statement in one is a model line.
 QUOTE_CONTAINERS: dict[str, str] = {
     "<blockquote": r"<blockquote\b[^>]*>(.*?)</blockquote>",
     "<q": r"<q\b[^>]*>(.*?)</q>",
     "quote": r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
 }
-QUOTE_CONTAINER_RES = [(needle, re.compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
-_ADMONITION_TITLE_RE = re.compile(
+QUOTE_CONTAINER_RES = [(needle, _compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
+_ADMONITION_TITLE_RE = _compile(
     r'<p\b[^>]*class="admonition-title"[^>]*>.*?</p>|<summary\b[^>]*>.*?</summary>', _S
 )
 VISIBLE_ATTRIBUTES = ('title="', 'alt="', 'aria-label="', 'placeholder="')
@@ -126,22 +132,22 @@ def _tag_names(names: frozenset[str]) -> str:
     )
 
 
-BLOCK_TAG_RE = re.compile(r"</?(?:" + _tag_names(BLOCK_TAGS) + r")\b[^>]*>")
-INLINE_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
+BLOCK_TAG_RE = _compile(r"</?(?:" + _tag_names(BLOCK_TAGS) + r")\b[^>]*>")
+INLINE_TAG_RE = _compile(r"</?[a-zA-Z][^>]*>")
 # A piece of text between block boundaries (NUL) that is not only whitespace, from its first
 # other character: `\s` is `str.isspace`, and `normalise` drops the leading whitespace anyway.
-_RUN_RE = re.compile(r"[^\x00\s][^\x00]*")
+_RUN_RE = _compile(r"[^\x00\s][^\x00]*")
 # The head runs from its opening tag to the first closing tag after it (two searches, as
 # `_REGIONS` below).
-HEAD_OPEN_RE = re.compile(r"<head\b[^>]*>", re.I)
-HEAD_CLOSE_RE = re.compile(r"</head>", re.I)
-TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", _S)
-META_RE = re.compile(r"<meta\b([^>]*)>", re.I)
-META_ATTR_RE = re.compile(r'(name|property|content)="([^"]*)"', re.I)
+HEAD_OPEN_RE = _compile(r"<head\b[^>]*>", re.I)
+HEAD_CLOSE_RE = _compile(r"</head>", re.I)
+TITLE_RE = _compile(r"<title\b[^>]*>(.*?)</title>", _S)
+META_RE = _compile(r"<meta\b([^>]*)>", re.I)
+META_ATTR_RE = _compile(r'(name|property|content)="([^"]*)"', re.I)
 # Each region runs from its first opening tag to the first closing tag after it: found in two
 # searches (one lazy `.*?` pattern tries the closing tag at every character, 0.2 ms a page).
 _REGIONS = [
-    (re.compile(rf"<{tag}\b", re.I), re.compile(rf"</{tag}>", re.I), surface)
+    (_compile(rf"<{tag}\b", re.I), _compile(rf"</{tag}>", re.I), surface)
     for tag, surface in (("header", HEADER), ("article", BODY), ("footer", FOOTER))
 ]
 
@@ -158,7 +164,7 @@ class Segment(NamedTuple):
     container: bool = False
 
 
-_LITERAL_RE = re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
+_LITERAL_RE = _compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
 
 
 def marked_texts(markup: str) -> set[str]:
@@ -169,7 +175,7 @@ def marked_texts(markup: str) -> set[str]:
     return {normalise(html.unescape(t)).strip() for t in _LITERAL_RE.findall(markup)}
 
 
-_OPTION_RE = re.compile(r"<option\b[^>]*>([^<]*)</option>", re.I)
+_OPTION_RE = _compile(r"<option\b[^>]*>([^<]*)</option>", re.I)
 
 
 def option_texts(markup: str) -> set[str]:
