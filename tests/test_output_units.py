@@ -14,7 +14,15 @@ from studyguide.locate import SourceFile, locate
 from studyguide.model_lines import find_model_lines, is_model_line
 from studyguide.normalise import normalise, normalise_with_map
 from studyguide.output_check import OutputCheck
-from studyguide.output_text import BODY, DESCRIPTION, NAV, TITLE, page_segments
+from studyguide.output_text import (
+    BODY,
+    DESCRIPTION,
+    HEAD_SURFACES,
+    NAV,
+    OG,
+    TITLE,
+    page_segments,
+)
 
 
 def test_currency_signs_are_unicodes_currency_category() -> None:
@@ -112,3 +120,33 @@ def test_block_tags_end_a_run_in_any_letter_case() -> None:
 
     markup = "<P>5</P><Td>people</tD><LI class=x>a</Li><BR>b<sup>2</sup>c<Bdi>d</Bdi>"
     assert text_runs(markup) == ["5", "people", "a", "b2cd"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "runs"),
+    [
+        ("<p> \n\t </p><p>\u3000\u2028\x85</p>", []),  # runs of only whitespace, any kind
+        ("<p>&nbsp;</p><p>\u00ad\u200b</p><p>&#32;</p>", []),  # nothing a reader sees
+        ("<p>  5 \n people </p>", ["5 people"]),
+        ("a\x00b<p>c", ["a", "b", "c"]),  # a NUL in the text ends a run, as a block tag
+        ("<p>&amp; 3</p><p> &lt;4&gt; </p>", ["& 3", "<4>"]),
+        ("<p>\u00a0\u00a012\u202fteams </p>", ["12 teams"]),
+    ],
+)
+def test_text_runs_keep_every_visible_run_and_only_those(markup: str, runs: list[str]) -> None:
+    from studyguide.output_text import text_runs
+
+    assert text_runs(markup) == runs
+
+
+def test_head_texts_come_from_the_head_only_and_metas_by_their_exact_names() -> None:
+    document = (
+        '<html><head><title>T 1</title><meta name="Description" content="no 2">'
+        '<meta property="og:title" content="O 3"><meta name="keywords" content="k 4">'
+        '<meta content="D 5" name="description"></head><body><title>not 6</title>'
+        '<article class="md-content__inner"><p>B</p></article></body></html>'
+    )
+    segments = [(s.surface, s.text) for s in page_segments(document)]
+    head = [(surface, text) for surface, text in segments if surface in HEAD_SURFACES]
+    assert head == [(TITLE, "T 1"), (OG, "O 3"), (DESCRIPTION, "D 5")]
+    assert (NAV, "not 6") in segments  # a title in the body is text like any other
