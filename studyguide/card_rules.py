@@ -27,7 +27,12 @@ from typing import Generic, NamedTuple, TypeVar
 
 from studyguide.cards import Card
 from studyguide.claims import Claim, Registry
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 T = TypeVar("T")
 
@@ -43,10 +48,10 @@ VERIFIED_SOURCE_PREFIXES = ("wandb-docs-", "weave-docs-", "coreweave-docs-")
 # A back with fewer words than this once its claims are taken out *is* its claims.
 MIN_OWN_WORDS = 5
 
-SYNTAX_RE = re.compile(r"(?P<colons>::?)(?P<name>claim|script|literal)\[(?P<arg>[^\]\n]*)\]")
-PROVENANCE_RE = re.compile(r"^[ \t]*\*[^*\n].*\*[ \t]*$", re.M)
-LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-WORD_RE = re.compile(r"[\w'’]+(?:[-./][\w'’]+)*")
+SYNTAX_RE = _compile(r"(?P<colons>::?)(?P<name>claim|script|literal)\[(?P<arg>[^\]\n]*)\]")
+PROVENANCE_RE = _compile(r"^[ \t]*\*[^*\n].*\*[ \t]*$", re.M)
+LINK_RE = _compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+WORD_RE = _compile(r"[\w'’]+(?:[-./][\w'’]+)*")
 NUMBER_WORDS = [
     "one",
     "two",
@@ -70,13 +75,13 @@ NUMBER_WORDS = [
     "billion",
     "trillion",
 ]
-NUMERIC_RE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
-QUANTITY_QUESTION_RE = re.compile(
+NUMERIC_RE = _compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+QUANTITY_QUESTION_RE = _compile(
     r"^\W*(?:how (?:many|much|long|fast|big|large|often|soon)|what (?:is|was|were) the "
     r"(?:number|share|percentage|figure|amount|size))\b",
     re.I,
 )
-SUBJECT_RE = re.compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
+SUBJECT_RE = _compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
 STOPWORDS = frozenset(
     [
         "a",

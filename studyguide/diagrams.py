@@ -37,10 +37,15 @@ import yaml
 
 from studyguide.claims import YAML_LOADER
 from studyguide.mask import mask_code
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
 
-DIAGRAM_LINE_RE = re.compile(r"^(?P<indent>[ \t]*)::diagram\[(?P<name>[^\]\n]*)\][ \t]*$", re.M)
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+DIAGRAM_LINE_RE = _compile(r"^(?P<indent>[ \t]*)::diagram\[(?P<name>[^\]\n]*)\][ \t]*$", re.M)
+ID_RE = _compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 KINDS = ("service", "user", "store", "external")
 NODE_FIELDS = {"id", "label", "at", "kind"}
 EDGE_FIELDS = {"from", "to", "label"}

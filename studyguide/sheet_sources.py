@@ -18,7 +18,6 @@ Pages are read through `studyguide.page_text`, so they mean the same here as to 
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from studyguide import grammar
@@ -34,14 +33,19 @@ from studyguide.page_text import (
     split_front_matter,
     table_rows,
 )
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 RUBRIC_PAGE = "interview.md"
 MISTAKES_PAGE = "mistakes.md"
-STEP_RE = re.compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
+STEP_RE = _compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
 PATTERN_HEADING = "The pattern"
-NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
-DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
+NUMBERED_RE = _compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
+DEF_RE = _compile(r"^:[ \t]+(?P<text>.*)$")
 
 
 class Step(NamedTuple):
