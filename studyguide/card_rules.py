@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Generic, NamedTuple, TypeVar
 
@@ -276,13 +275,16 @@ class EarlierCards(Generic[T]):
         # `like` makes the exact comparison.
         self.threshold = threshold * (1 - 1e-9)
         self._cards: list[tuple[Card, T, frozenset[str]]] = []
-        self._by_word: defaultdict[str, list[int]] = defaultdict(list)
+        # The cards holding each word, as a set of positions written as bits of one integer
+        # (card i is bit i): no list per word for the collector to track, and the union of
+        # several words' cards is one `|`.
+        self._by_word: dict[str, int] = {}
 
     def add(self, card: Card, key: T, words: frozenset[str]) -> None:
         """Remember `card` with its `key`, under each of its `words`."""
-        at, by_word = len(self._cards), self._by_word
+        bit, by_word = 1 << len(self._cards), self._by_word
         for word in words:
-            by_word[word].append(at)
+            by_word[word] = by_word.get(word, 0) | bit
         self._cards.append((card, key, words))
 
     def first(self, words: frozenset[str], like: Callable[[T], bool]) -> Card | None:
@@ -300,11 +302,15 @@ class EarlierCards(Generic[T]):
         if needed <= 0:
             return None
         if needed < len(postings):
-            postings.sort(key=len)
+            postings.sort(key=int.bit_count)
             del postings[needed:]
-        candidates: set[int] = set().union(*postings)
-        for i in sorted(candidates):
-            card, key, other = cards[i]
+        candidates = 0
+        for posting in postings:
+            candidates |= posting
+        while candidates:  # lowest bit first: the earliest card first
+            low = candidates & -candidates
+            candidates ^= low
+            card, key, other = cards[low.bit_length() - 1]
             shared = len(words & other)
             if shared >= threshold * (n + len(other) - shared) and like(key):
                 return card
