@@ -8,20 +8,18 @@ recorded as used, and a card's own prose is checked for unsourced figures like a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyguide.cards import Card
 from studyguide.claims import Registry
 from studyguide.expand import PageResult, expand_page
 from studyguide.problems import Problem
 
-# Card's fields in order: a card as JSON is their values (`astuple`, without its deep copy).
-CARD_FIELDS = tuple(f.name for f in fields(Card))
+# Card's fields in order: a card as JSON is their values.
+CARD_FIELDS = Card._fields
 
 
-@dataclass(frozen=True)
-class ExpandedCard:
+class ExpandedCard(NamedTuple):
     """A card with its claim syntax expanded: Markdown ready to render, and claims used."""
 
     card: Card

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide.claims import Registry
 from studyguide.page_text import first_paragraph, indented_block, read_page
@@ -88,8 +88,7 @@ SENTENCE_END_RE = _compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
 WHY_SUFFIX = "-why"  # id suffix of a mistake's why-it-costs-points card
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One flashcard: id, deck, question and answer in Markdown, and where it was written.
 
     `line` is the 1-based line of the front in `source_path`; `back_line` that of the back

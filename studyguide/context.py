@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from studyguide.claims import Registry
 from studyguide.expand import PageResult, values_index
@@ -64,8 +65,7 @@ def _order_problem(listed: tuple[str, ...], hook: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
+class GeneratedPage(NamedTuple):
     """A page that exists only in the build, never in docs/: the one way hooks add pages.
 
     The page's file holds only `front_matter` (what MkDocs reads for its title and meta

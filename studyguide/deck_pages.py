@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import html
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide.card_expand import ExpandedCard
 from studyguide.cards import slugify
@@ -22,8 +22,7 @@ INDEX = f"{FOLDER}/index.md"
 DOWNLOADS = "downloads/flashcards"
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(NamedTuple):
     """A deck: display name, slug (its page is `flashcards/<slug>.md`) and its cards."""
 
     name: str

@@ -13,8 +13,8 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from studyguide.claims import Registry, Source
 from studyguide.pattern_cache import PatternCache
@@ -32,8 +32,7 @@ UNVERIFIABLE = frozenset({401, 403, 429})
 _MD_LINK_RE = _compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 
 
-@dataclass(frozen=True)
-class LinkResult:
+class LinkResult(NamedTuple):
     """What one external link answered: an HTTP status, or the error that stopped it."""
 
     url: str

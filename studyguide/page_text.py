@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -114,8 +114,7 @@ def page_title(meta: Mapping[str, object], body: str, src_uri: str) -> str:
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One `## ` section of a page body.
 
     `head` and `end` index the body's lines (the heading, and the first line after the
@@ -131,8 +130,7 @@ class Section:
     masked: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PageText:
+class PageText(NamedTuple):
     """A page read once: meta, body, where the body starts, its lines with and without code."""
 
     meta: dict[str, object]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 SLOT = '<div class="practice-dims" data-dims></div>'
 LEVELS = ("weak", "adequate", "strong")
@@ -74,8 +75,7 @@ class _RubricParser(HTMLParser):
             self._cell.text.append(data)
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(NamedTuple):
     """One rubric row: `key` from its weight claim id, the name, the weight as shown, and
     the description of each level (lower-case level name -> text)."""
 

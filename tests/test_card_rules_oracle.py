@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from studyguide.card_rules import (
@@ -198,7 +197,7 @@ def test_check_cards_agrees_with_the_reference_on_the_guide():
     cards, _ = collect_cards(registry, pages)
     assert reported(cards, registry) == reference(cards, registry)
     # The guide's own fronts and backs, written into one deck twice: every card a twin.
-    doubled = cards + [replace(c, id=f"{c.id}-again") for c in cards]
+    doubled = cards + [c._replace(id=f"{c.id}-again") for c in cards]
     assert reported(doubled, registry) == reference(doubled, registry)
     assert sum(rule == "twin" for _, rule, _ in reported(doubled, registry)) >= len(cards)
 
