@@ -15,8 +15,9 @@ Thin event functions over `studyguide.diagrams`:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -31,15 +32,27 @@ from studyguide.problems import Problem
 HOOK = "hooks/diagrams.py"
 DIAGRAMS_DIR = Path("includes") / "diagrams"
 _mode: dict[str, str] = {"command": "build"}
-# The pages whose figures were slotted: src path -> (Markdown with the figures, the figures),
-# kept in the config beside the build context they belong to (`_slots_of_build`).
+# What one build keeps in the config, beside the build context it belongs to (`_of_build`):
+# the diagram descriptions as read, and the pages whose figures were slotted (src path ->
+# (Markdown with the figures, the figures)).
+READ_KEY = "guide_diagrams"
 SLOTS_KEY = "guide_diagram_slots"
 Slots = dict[str, tuple[str, list[str]]]
+T = TypeVar("T")
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember the command: `serve` shows problems on the page instead of failing."""
     _mode["command"] = command
+
+
+def _of_build(config: MkDocsConfig, ctx: BuildContext, key: str, make: Callable[[], T]) -> T:
+    """What `make` gives, once per build: kept in the config beside the build context it was
+    made for, which the claims hook makes afresh for each build (`serve` too)."""
+    kept: tuple[BuildContext, T] | None = config.get(key)
+    if kept is None or kept[0] is not ctx:
+        kept = config[key] = (ctx, make())
+    return kept[1]
 
 
 def _read_diagrams(docs_dir: Path) -> dict[str, tuple[str, str]]:
@@ -61,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_uri = page.file.src_uri
     path, read, original = (
         f"{docs_dir.name}/{src_uri}",
-        _read_diagrams(docs_dir),
+        _of_build(config, ctx, READ_KEY, lambda: _read_diagrams(docs_dir)),
         ctx.sources.get(src_uri),
     )
 
@@ -87,25 +100,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         ctx.problems.extend(problems)
     slotted, figures = slot_figures(expanded)
     if figures:
-        _slots_of_build(config, ctx)[src_uri] = (expanded, figures)
+        _of_build(config, ctx, SLOTS_KEY, Slots)[src_uri] = (expanded, figures)
     return slotted
-
-
-def _slots_of_build(config: MkDocsConfig, ctx: BuildContext) -> Slots:
-    """This build's slotted pages: kept in the config with the build context they were made
-    in, which the claims hook makes afresh for each build (`serve` too)."""
-    kept: tuple[BuildContext, Slots] | None = config.get(SLOTS_KEY)
-    if kept is None or kept[0] is not ctx:
-        kept = config[SLOTS_KEY] = (ctx, {})
-    return kept[1]
 
 
 # First of every hook's on_page_content: the others see the page with its figures.
 @event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the page's slotted figures into its HTML, and their ids into its anchors."""
-    kept: tuple[BuildContext, Slots] | None = config.get(SLOTS_KEY)
-    found = kept[1].get(page.file.src_uri) if kept is not None else None
+    slots: Slots = _of_build(config, build_context(config, HOOK), SLOTS_KEY, Slots)
+    found = slots.get(page.file.src_uri)
     if found is None:
         return html
     markdown, figures = found

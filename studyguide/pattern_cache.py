@@ -30,7 +30,27 @@ from types import ModuleType
 
 # The modules whose patterns are kept by `make bytecode`: their LazyPatterns, and every
 # pattern their PatternCache compiled while the module was imported.
-CACHED_MODULES = ("studyguide.figures", "studyguide.output_text")
+CACHED_MODULES = (
+    "studyguide.figures",
+    "studyguide.output_text",
+    # The hooks' own reading of pages, cards, the study sheet and generated HTML.
+    "studyguide.card_rules",
+    "studyguide.cards",
+    "studyguide.claims",
+    "studyguide.deck_slots",
+    "studyguide.diagrams",
+    "studyguide.freshness",
+    "studyguide.grammar",
+    "studyguide.links",
+    "studyguide.mask",
+    "studyguide.page_text",
+    "studyguide.practice_prompts",
+    "studyguide.render",
+    "studyguide.review_fill",
+    "studyguide.sheet_sources",
+    "studyguide.study_sheet",
+    "studyguide.tables",
+)
 
 
 def _version() -> dict[str, object]:

@@ -9,6 +9,7 @@ damaged file and a damaged program each fall back to `re.compile`, never to anot
 
 from __future__ import annotations
 
+import importlib
 import marshal
 import re
 import shutil
@@ -123,3 +124,41 @@ def test_patterns_compiled_at_import_are_kept_too(tmp_path: Path) -> None:
         assert cache.compile(source, flags) == re.compile(source, flags), source[:60]
     # A module whose cache compiles only its LazyPatterns (figures.py) keeps just those.
     assert pattern_cache.kept_patterns(figures) == pattern_cache.lazy_patterns(figures)
+
+
+@pytest.mark.parametrize(
+    "name", [m for m in pattern_cache.CACHED_MODULES if m != "studyguide.figures"]
+)
+def test_every_module_level_pattern_of_a_cached_module_is_kept_and_equal(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each module listed compiles every module-level pattern through its own PatternCache
+    (so `make bytecode` keeps them all), and each, served from a kept file with `re.compile`
+    unavailable, is the pattern `re.compile` makes."""
+    module = importlib.import_module(name)
+    kept = pattern_cache.kept_patterns(module)
+
+    def keys(pairs: list[tuple[str, int]]) -> set[tuple[str, int]]:
+        return {(source, flags & ~re.UNICODE) for source, flags in pairs}
+
+    # Its patterns, but for those it imports from another cached module (kept there).
+    elsewhere = keys(
+        [
+            key
+            for other in pattern_cache.CACHED_MODULES
+            if other != name
+            for key in pattern_cache.kept_patterns(importlib.import_module(other))
+        ]
+    )
+    own = keys([(v.pattern, v.flags) for v in vars(module).values() if isinstance(v, re.Pattern)])
+    assert own - elsewhere and own - elsewhere <= keys(kept)
+    copy = tmp_path / Path(str(module.__file__)).name
+    shutil.copy(str(module.__file__), copy)
+    write(str(copy), kept)
+    cache = PatternCache(str(copy))
+    with monkeypatch.context() as patched:
+        patched.setattr(re, "compile", lambda *a: pytest.fail("re.compile ran"))
+        served = [cache.compile(source, flags) for source, flags in kept]
+    for pattern, (source, flags) in zip(served, kept, strict=True):
+        assert pattern == re.compile(source, flags), source[:60]
+        assert pattern.flags == re.compile(source, flags).flags
