@@ -142,3 +142,19 @@ def test_every_spelled_start_is_an_anchor(start: str) -> None:
     for the first letters; one missing from its list would hide every figure it begins)."""
     text = f"so {start} more"
     assert [m.start() for m in figures._SPELLED_ANCHOR_RE.finditer(text)][:1] == [3]
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup"])
+def test_the_spelled_patterns_together_match_where_one_of_them_does(source: str) -> None:
+    """`_ANY_SPELLED_RE`, one `match` standing for the twelve spelled patterns, matches at
+    exactly the places where one of them matches (at every place of every text)."""
+    texts = corpus_texts() if source == "corpus" else word_soup(2_000, seed=17)
+    together = figures._ANY_SPELLED_RE.compiled
+    differ = [
+        (text, at)
+        for text in texts
+        for at in range(len(text) + 1)
+        if bool(together.match(text, at)) != any(p.match(text, at) for _, p in SPELLED_RES)
+    ]
+    assert not differ, differ[:5]
+    assert any(together.match(text, at) for text in texts for at in range(len(text)))
