@@ -51,6 +51,7 @@ ISO_CODES = (
     "USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|CHF|SEK|NOK|DKK|PLN|BRL|MXN|KRW|SGD|HKD|NZD|ZAR|"
     "ILS|TRY|RUB|AED|SAR|CZK|HUF|TWD|THB|IDR|PHP"
 )
+CODE_PREFIXES = "US|A|C|NZ|HK|S"  # before a sign: "US$", "NZ$"
 CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|kronor|krona|pesos?|won"
 SIGN = r"[+\-−±]"
 NUM = r"(?<![\w.,/\-−+±])\d+(?:[.,]\d+)*"
@@ -97,7 +98,7 @@ FIGURE_RES: list[tuple[str, LazyPattern]] = [
     (
         "money",
         _pattern(
-            rf"(?:(?:US|A|C|NZ|HK|S)?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
+            rf"(?:(?:{CODE_PREFIXES})?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?(?:{RANGE_SEP}(?:{CURRENCY})?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?)?"
         ),
@@ -163,6 +164,13 @@ SPELLED_RES: list[tuple[str, LazyPattern]] = [
     ),
 ]
 
+# One of these is in every fixed expression below (a test reads it from the pattern): text
+# holding none is not searched for them, which costs more than all the other labels.
+_FIXED_EXPRESSION_NEEDS = (
+    "24/7|24x7|365|1:1|1-on-1|one-on-one|one on one|9-to-5|nine-to-five|0 to 1|0-to-1|"
+    "zero to one|-foot view|360-degree|catch-22|fortune |s&p |top-|a million|a thousand |"
+    "a hundred|two cents|10x |web |100|110|one hundred"
+)
 # Numbers that name or label, and fixed expressions: matched first, they shadow a figure
 # starting inside them.
 NOT_FIGURE_RES: list[LazyPattern] = [
@@ -211,6 +219,7 @@ NOT_FIGURE_RES: list[LazyPattern] = [
         r"(?:100|110|a hundred|one hundred) ?(?:%|percent) "
         r"(?:sure|certain|confident|committed|honest|right|wrong|of the time))",
         _F,
+        needs=tuple(_FIXED_EXPRESSION_NEEDS.split("|")),
     ),
 ]
 # Where each of NOT_FIGURE_RES can start: up to so many characters before the start of a run
@@ -235,6 +244,13 @@ NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
 # "USD " or "NZ$ " for money written with a sign or code first, the sign of "+4%" or "−3".
 # A test holds these against a full search.
 FIGURE_LEADS = (5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+# The characters a match can start with before its run of digits, for the patterns with a lead:
+# a currency sign, the first letter of a code ("USD", "NZ$"); a sign. Only those of the lead's
+# places holding one are tried (a test reads them from the patterns).
+_SIGNS = "+-−±"
+_CODES = f"{ISO_CODES}|{CODE_PREFIXES}".split("|")
+_MONEY_FIRSTS = _CURRENCY_SIGNS + "".join(sorted({code[0] for code in _CODES}))
+FIGURE_FIRSTS = (_MONEY_FIRSTS, "", _SIGNS, "", "", "", "", "", "", "", "", _SIGNS)
 # Every place a spelled-out figure can start (each pattern of SPELLED_RES starts at one of
 # these), found with one case-sensitive search of the lower-cased text: `re.IGNORECASE`
 # compares character by character and is several times slower. Each spelled pattern is then
@@ -325,8 +341,9 @@ def _numeric(text: str, runs: list[int] | None = None) -> list[tuple[int, int, s
     if runs is None:
         runs = digit_runs(text)
     found = []
-    for (kind, pattern), lead in zip(FIGURE_RES, FIGURE_LEADS, strict=True) if runs else ():
-        found += tried_at(text, kind, pattern, near(runs, lead))
+    places = zip(FIGURE_RES, FIGURE_LEADS, FIGURE_FIRSTS, strict=True) if runs else ()
+    for (kind, pattern), lead, firsts in places:
+        found += tried_at(text, kind, pattern, near(runs, lead, text, firsts))
     return found
 
 

@@ -22,9 +22,15 @@ def digit_runs(text: str) -> list[int]:
     return [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
 
 
-def near(runs: list[int], lead: int) -> list[int]:
-    """The starts of `runs` and the `lead` places before each, sorted, each once."""
-    return runs if not lead else sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
+def near(runs: list[int], lead: int, text: str = "", firsts: str = "") -> list[int]:
+    """The starts of `runs` and the `lead` places before each, sorted, each once; with
+    `firsts`, only those of the places before a run that hold one of those characters."""
+    if not lead:
+        return runs
+    if not firsts:
+        return sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
+    before = {at for p in runs for at in range(max(0, p - lead), p) if text[at] in firsts}
+    return sorted(before.union(runs))
 
 
 def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
