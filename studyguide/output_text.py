@@ -16,9 +16,15 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide.normalise import normalise
+from studyguide.pattern_cache import PatternCache
+
+# Every pattern below is compiled by `_compile`, as `re.compile` would, from the program
+# `make bytecode` kept for it when there is one (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 # Surfaces, as the error message names them ("seen in ...").
 BODY = "the page text"
@@ -35,23 +41,26 @@ HEAD_SURFACES = frozenset({TITLE, DESCRIPTION, OG})
 
 _S = re.S | re.I
 # Exempt elements, each with a string any match contains (the pattern is skipped without it).
+# `[^>]*?` before a class: lazy, it finds the class without running to the tag's end and
+# back; a match ends where the greedy form's does (no `[^>]` crosses the tag's `>`).
 EXEMPT: dict[str, str] = {
     "<!--": r"<!--.*?-->",
-    "<": r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
-    'class="claim': r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
-    'class="literal': r'<span\b[^>]*\bclass="literal"[^>]*>[^<]*</span>',
-    "claim-value": r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
-    'class="script"': r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
+    # The lookahead (each name's first letter) lets `re` pass most tags at one test.
+    "<": r"<(?=[spcktd])(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
+    'class="claim': r'<a\b[^>]*?\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
+    'class="literal': r'<span\b[^>]*?\bclass="literal"[^>]*>[^<]*</span>',
+    "claim-value": r'<span\b[^>]*?\bclass="claim-value"[^>]*>[^<]*</span>',
+    'class="script"': r'<figure\b[^>]*?\bclass="script"[^>]*>.*?</figure>',
 }
-EXEMPT_RES = [(needle, re.compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
+EXEMPT_RES = [(needle, _compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
 # Quote containers, keyed the same way: any statement in one is a model line.
 QUOTE_CONTAINERS: dict[str, str] = {
     "<blockquote": r"<blockquote\b[^>]*>(.*?)</blockquote>",
     "<q": r"<q\b[^>]*>(.*?)</q>",
-    "quote": r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
+    "quote": r'<(div|details)\b[^>]*?\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
 }
-QUOTE_CONTAINER_RES = [(needle, re.compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
-_ADMONITION_TITLE_RE = re.compile(
+QUOTE_CONTAINER_RES = [(needle, _compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
+_ADMONITION_TITLE_RE = _compile(
     r'<p\b[^>]*class="admonition-title"[^>]*>.*?</p>|<summary\b[^>]*>.*?</summary>', _S
 )
 VISIBLE_ATTRIBUTES = ('title="', 'alt="', 'aria-label="', 'placeholder="')
@@ -126,31 +135,39 @@ def _tag_names(names: frozenset[str]) -> str:
     )
 
 
-BLOCK_TAG_RE = re.compile(r"</?(?:" + _tag_names(BLOCK_TAGS) + r")\b[^>]*>")
-INLINE_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
-HEAD_RE = re.compile(r"<head\b[^>]*>(.*?)</head>", _S)
-TITLE_RE = re.compile(r"<title\b[^>]*>(.*?)</title>", _S)
-META_RE = re.compile(r"<meta\b([^>]*)>", re.I)
-META_ATTR_RE = re.compile(r'(name|property|content)="([^"]*)"', re.I)
+BLOCK_TAG_RE = _compile(r"</?(?:" + _tag_names(BLOCK_TAGS) + r")\b[^>]*>")
+INLINE_TAG_RE = _compile(r"</?[a-zA-Z][^>]*>")
+# A piece of text between block boundaries (NUL) that is not only whitespace, from its first
+# other character: `\s` is `str.isspace`, and `normalise` drops the leading whitespace anyway.
+_RUN_RE = _compile(r"[^\x00\s][^\x00]*")
+# The head runs from its opening tag to the first closing tag after it (two searches, as
+# `_REGIONS` below).
+HEAD_OPEN_RE = _compile(r"<head\b[^>]*>", re.I)
+HEAD_CLOSE_RE = _compile(r"</head>", re.I)
+TITLE_RE = _compile(r"<title\b[^>]*>(.*?)</title>", _S)
+META_RE = _compile(r"<meta\b([^>]*)>", re.I)
+META_ATTR_RE = _compile(r'(name|property|content)="([^"]*)"', re.I)
 # Each region runs from its first opening tag to the first closing tag after it: found in two
 # searches (one lazy `.*?` pattern tries the closing tag at every character, 0.2 ms a page).
 _REGIONS = [
-    (re.compile(rf"<{tag}\b", re.I), re.compile(rf"</{tag}>", re.I), surface)
+    (_compile(rf"<{tag}\b", re.I), _compile(rf"</{tag}>", re.I), surface)
     for tag, surface in (("header", HEADER), ("article", BODY), ("footer", FOOTER))
 ]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of text one surface shows, normalised; `container` when inside a quote
-    container (blockquote, q, quote admonition), where any statement is a model line."""
+    container (blockquote, q, quote admonition), where any statement is a model line.
+
+    A named tuple, not a dataclass: a build makes thousands, and a tuple is made in a
+    fraction of a frozen dataclass's time (and its class in a fraction at import)."""
 
     surface: str
     text: str
     container: bool = False
 
 
-_LITERAL_RE = re.compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
+_LITERAL_RE = _compile(r'<span\b[^>]*?\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
 
 
 def marked_texts(markup: str) -> set[str]:
@@ -161,7 +178,7 @@ def marked_texts(markup: str) -> set[str]:
     return {normalise(html.unescape(t)).strip() for t in _LITERAL_RE.findall(markup)}
 
 
-_OPTION_RE = re.compile(r"<option\b[^>]*>([^<]*)</option>", re.I)
+_OPTION_RE = _compile(r"<option\b[^>]*>([^<]*)</option>", re.I)
 
 
 def option_texts(markup: str) -> set[str]:
@@ -189,12 +206,10 @@ def text_runs(markup: str) -> list[str]:
     """
     flat = INLINE_TAG_RE.sub("", BLOCK_TAG_RE.sub("\x00", markup))
     out = []
-    for piece in flat.split("\x00"):
-        if piece.isspace() or not piece:
-            continue
+    for piece in _RUN_RE.findall(flat):  # the pieces between block tags not only whitespace
         if "&" in piece:
             piece = html.unescape(piece)
-        text = normalise(piece).strip()
+        text = normalise(piece)
         if text:
             out.append(text)
     return out
@@ -259,6 +274,8 @@ def head_segments(head: str) -> list[Segment]:
     if title:
         out.append(Segment(TITLE, normalise(html.unescape(title.group(1))).strip()))
     for m in META_RE.finditer(head):
+        if "title" not in m.group(1) and "description" not in m.group(1):
+            continue  # neither a description nor a title (the names are compared as written)
         attrs = {k.lower(): v for k, v in META_ATTR_RE.findall(m.group(1))}
         name = attrs.get("name") or attrs.get("property") or ""
         if "content" not in attrs or not name:
@@ -280,9 +297,13 @@ def page_segments(
 
     `shared` reads what is not the page's body (navigation, header, footer): a build passes
     `SharedText.fragment` (`studyguide.shared_text`), which reads what repeats once."""
-    head = HEAD_RE.search(document)
-    out = head_segments(head.group(1)) if head else []
-    body = document[head.end() :] if head else document
+    out: list[Segment] = []
+    body = document
+    opened = HEAD_OPEN_RE.search(document)
+    closed = HEAD_CLOSE_RE.search(document, opened.end()) if opened else None
+    if opened and closed:
+        out = head_segments(document[opened.end() : closed.start()])
+        body = document[closed.end() :]
     regions: list[tuple[int, int, str]] = []
     for opening, closing, surface in _REGIONS:
         opened = opening.search(body)

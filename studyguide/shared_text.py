@@ -17,8 +17,10 @@ each is still reported once per page, in its place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from studyguide.lazy_pattern import folded_lower
 from studyguide.output_text import (
     BODY,
     EXEMPT_RES,
@@ -29,9 +31,12 @@ from studyguide.output_text import (
     text_runs,
 )
 
-# Where a chunk begins, found by `str.split` (a regular expression over the whole fragment
-# would cost as much as reading it).
+# Where a chunk begins: one split on a captured start, which `re` runs as a search for "<"
+# (a zero-width lookahead split would try every position).
 CHUNK_STARTS = ("<li ", "<div ", "<nav ")
+_CHUNK_START_RE = re.compile("(" + "|".join(map(re.escape, CHUNK_STARTS)) + ")")
+# A `<` with no `>` before the next `<` or the end: a tag the chunk does not close.
+_UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+(?:<|\Z)")  # possessive: no backtracking
 # What starts a match of each of `output_text.EXEMPT_RES`, in its order, lower case. After a
 # chunk's own matches are removed, none may remain: one that does could match across a cut.
 EXEMPT_STARTS = (
@@ -44,22 +49,20 @@ EXEMPT_STARTS = (
 )
 # What starts a quote container (`output_text.QUOTE_CONTAINERS`): such a chunk is read whole.
 QUOTE_STARTS = ("<blockquote", "<q", "quote")
+# Every start above, in one search: a chunk holding none in lower case has no exempt element
+# or quote container to read.
+ALL_STARTS = tuple(s for starts in EXEMPT_STARTS for s in starts) + QUOTE_STARTS
+_ANY_START_RE = re.compile("|".join(map(re.escape, ALL_STARTS)))
 
 
 def chunks(markup: str) -> list[str]:
     """`markup` cut before each of the `CHUNK_STARTS`; joined again they are `markup`."""
-    parts = [markup]
-    for start in CHUNK_STARTS:
-        cut = []
-        for part in parts:
-            first, *rest = part.split(start)
-            cut.append(first)
-            cut.extend(start + piece for piece in rest)
-        parts = cut
-    return parts
+    first, *rest = _CHUNK_START_RE.split(markup)  # text, then (start, text after it) pairs
+    return ([first] if first else []) + [a + b for a, b in zip(rest[::2], rest[1::2], strict=True)]
 
 
-Read = tuple[list[str], list[list[str]]]
+# A chunk's text runs, and its texts of each visible attribute (None when it has none).
+Read = tuple[list[str], list[list[str]] | None]
 
 
 def read_alone(chunk: str) -> Read | None:
@@ -69,23 +72,30 @@ def read_alone(chunk: str) -> Read | None:
     It reads the same when, once its exempt elements are removed (pattern by pattern, as
     `remove_exempt` does), no start of an exempt element or quote container is left, every
     `<` opens a tag closed before the next `<`, and the last value of each visible attribute
-    (so every one) ends in it.
+    (so every one) ends in it. A chunk holding no such start at all in lower case (most
+    navigation) has nothing to remove and is tested once; unless it holds a character that
+    `re.IGNORECASE` matches to a letter of another lower case ("ſ" matches the "s" of
+    `<script`), when every pattern is tried as before.
     """
-    for (needle, pattern), starts in zip(EXEMPT_RES, EXEMPT_STARTS, strict=True):
-        if needle in chunk:
-            chunk = pattern.sub(" ", chunk)
-        lower = chunk.lower()
-        if any(start in lower for start in starts):
+    folded = folded_lower(chunk)
+    lower = chunk.lower() if folded is None else folded
+    if folded is None or _ANY_START_RE.search(lower):
+        for (needle, pattern), starts in zip(EXEMPT_RES, EXEMPT_STARTS, strict=True):
+            if needle in chunk:
+                chunk = pattern.sub(" ", chunk)
+                lower = chunk.lower()
+            if any(start in lower for start in starts):
+                return None
+        if any(start in lower for start in QUOTE_STARTS):
             return None
-    if any(start in lower for start in QUOTE_STARTS):
-        return None
-    if not all(">" in piece for piece in chunk.split("<")[1:]):
+    if _UNCLOSED_TAG_RE.search(chunk):
         return None
     for name in VISIBLE_ATTRIBUTES:
         last = chunk.rfind(name)
         if last != -1 and chunk.find('"', last + len(name)) == -1:
             return None
-    return text_runs(chunk), [attribute_texts(chunk, (name,)) for name in VISIBLE_ATTRIBUTES]
+    by_name = [attribute_texts(chunk, (name,)) for name in VISIBLE_ATTRIBUTES]
+    return text_runs(chunk), by_name if any(by_name) else None
 
 
 @dataclass
@@ -111,8 +121,9 @@ class SharedText:
             if got is None:
                 return fragment_segments(markup, surface)
             runs += got[0]
-            for texts, more in zip(by_name, got[1], strict=True):
-                texts += more
+            if got[1] is not None:
+                for texts, more in zip(by_name, got[1], strict=True):
+                    texts += more
         # In `attribute_texts` order: every title, then every alt, ...
         attributes = [Segment(surface, t) for texts in by_name for t in texts]
         return [Segment(surface, t) for t in runs] + attributes

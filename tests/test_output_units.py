@@ -14,7 +14,15 @@ from studyguide.locate import SourceFile, locate
 from studyguide.model_lines import find_model_lines, is_model_line
 from studyguide.normalise import normalise, normalise_with_map
 from studyguide.output_check import OutputCheck
-from studyguide.output_text import BODY, DESCRIPTION, NAV, TITLE, page_segments
+from studyguide.output_text import (
+    BODY,
+    DESCRIPTION,
+    HEAD_SURFACES,
+    NAV,
+    OG,
+    TITLE,
+    page_segments,
+)
 
 
 def test_currency_signs_are_unicodes_currency_category() -> None:
@@ -112,3 +120,69 @@ def test_block_tags_end_a_run_in_any_letter_case() -> None:
 
     markup = "<P>5</P><Td>people</tD><LI class=x>a</Li><BR>b<sup>2</sup>c<Bdi>d</Bdi>"
     assert text_runs(markup) == ["5", "people", "a", "b2cd"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "runs"),
+    [
+        ("<p> \n\t </p><p>\u3000\u2028\x85</p>", []),  # runs of only whitespace, any kind
+        ("<p>&nbsp;</p><p>\u00ad\u200b</p><p>&#32;</p>", []),  # nothing a reader sees
+        ("<p>  5 \n people </p>", ["5 people"]),
+        ("a\x00b<p>c", ["a", "b", "c"]),  # a NUL in the text ends a run, as a block tag
+        ("<p>&amp; 3</p><p> &lt;4&gt; </p>", ["& 3", "<4>"]),
+        ("<p>\u00a0\u00a012\u202fteams </p>", ["12 teams"]),
+    ],
+)
+def test_text_runs_keep_every_visible_run_and_only_those(markup: str, runs: list[str]) -> None:
+    from studyguide.output_text import text_runs
+
+    assert text_runs(markup) == runs
+
+
+def test_head_texts_come_from_the_head_only_and_metas_by_their_exact_names() -> None:
+    document = (
+        '<html><head><title>T 1</title><meta name="Description" content="no 2">'
+        '<meta property="og:title" content="O 3"><meta name="keywords" content="k 4">'
+        '<meta content="D 5" name="description"></head><body><title>not 6</title>'
+        '<article class="md-content__inner"><p>B</p></article></body></html>'
+    )
+    segments = [(s.surface, s.text) for s in page_segments(document)]
+    head = [(surface, text) for surface, text in segments if surface in HEAD_SURFACES]
+    assert head == [(TITLE, "T 1"), (OG, "O 3"), (DESCRIPTION, "D 5")]
+    assert (NAV, "not 6") in segments  # a title in the body is text like any other
+
+
+# The exempt patterns as first written (greedy `[^>]*` before the class, no lookahead): the
+# faster forms in `output_text` must remove exactly what these remove.
+PLAIN_EXEMPT = [
+    r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
+    r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
+    r'<span\b[^>]*\bclass="literal"[^>]*>[^<]*</span>',
+    r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
+    r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
+    r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
+]
+
+
+def test_the_fast_exempt_patterns_remove_what_their_plain_forms_remove() -> None:
+    import random
+    import re
+
+    from studyguide.output_text import EXEMPT_RES, QUOTE_CONTAINER_RES
+
+    fast = [p for _, p in EXEMPT_RES if p.pattern != r"<!--.*?-->"]
+    fast.append(QUOTE_CONTAINER_RES[-1][1])
+    plain = [re.compile(p, re.S | re.I) for p in PLAIN_EXEMPT]
+    pieces = [
+        "<a ", "<A ", "<span ", "<figure ", "<div ", "<details ", 'class="claim"',
+        'class="claim x"', 'CLASS="claim"', 'class="literal"', 'class="claim-value"',
+        'class="script"', 'class="admonition quote"', 'class="quote x"', 'title="a>b"',
+        ">", "</a>", "</span>", "</figure>", "</div>", "</details>", "<script>",
+        "</script >", "<Kbd x>", "</kbd>", "<KBD>", "<pre>", "</PRE>", "<select>",
+        "</select>", "<d", "<t>", "<sty", "le>", "5 teams ", "\n", " ", "<",
+    ]  # fmt: skip
+    rng = random.Random(13)
+    for _ in range(20_000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for quick, slow in zip(fast, plain, strict=True):
+            assert quick.sub(" ", markup) == slow.sub(" ", markup), (slow.pattern, markup)

@@ -104,3 +104,23 @@ def test_a_damaged_or_missing_file_falls_back_to_re_compile(module: str) -> None
     write(module, [(source, flags)])
     cache_path(module).write_bytes(cache_path(module).read_bytes()[:100])
     assert PatternCache(module).compile(source, flags) == re.compile(source, flags)
+
+
+def test_patterns_compiled_at_import_are_kept_too(tmp_path: Path) -> None:
+    """A module that compiles its module-level patterns with its PatternCache (output_text)
+    has each kept by `make bytecode`: what it asked for, each the pattern re.compile makes."""
+    from studyguide import output_text
+
+    assert "studyguide.output_text" in pattern_cache.CACHED_MODULES
+    kept = pattern_cache.kept_patterns(output_text)
+    assert kept == list(output_text._KEPT.asked)
+    assert (output_text.BLOCK_TAG_RE.pattern, 0) in kept
+    assert len(kept) >= 20
+    copy = tmp_path / "output_text.py"
+    shutil.copy(output_text.__file__, copy)
+    write(str(copy), kept)
+    cache = PatternCache(str(copy))
+    for source, flags in kept:
+        assert cache.compile(source, flags) == re.compile(source, flags), source[:60]
+    # A module whose cache compiles only its LazyPatterns (figures.py) keeps just those.
+    assert pattern_cache.kept_patterns(figures) == pattern_cache.lazy_patterns(figures)

@@ -53,6 +53,9 @@ CROSSING = [
     '<div a="1">a < b and 9 <li c="2">units</li></div>',
     '<div a="1"><code>5 <li c="2">x</li></code> after 6</div>',
     '<DIV a="1"><SCRIPT>x</SCRIPT><li c="2">4 GPUs</li></DIV>',
+    # "ſ" is no "s" in lower case, but `re.IGNORECASE` matches it to one: a script still.
+    '<div a="1"><ſcript>5 teams</ſcript> 7 teams<li c="2">y</li></div>',
+    '<div a="1">9 teams <li c="2">x <b',  # a tag left open at the very end
 ]
 
 
