@@ -148,6 +148,29 @@ def test_every_spelled_start_is_an_anchor(start: str) -> None:
     assert [m.start() for m in figures._SPELLED_ANCHOR_RE.finditer(text)][:1] == [3]
 
 
+def every_anchor(lower: str) -> list[int]:
+    """The reference: every place of `_SPELLED_ANCHOR_RE`, its own `finditer`."""
+    return [m.start() for m in figures._SPELLED_ANCHOR_RE.finditer(lower)]
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup", "every two ASCII characters"])
+def test_the_anchors_are_every_place_of_the_anchor_pattern(source: str) -> None:
+    """ASCII text is searched for the character before each place a spelled number can start
+    (`_ANCHOR_AFTER_ASCII_RE`): the same places, in order, as the pattern itself finds; after
+    any ASCII character at all, at the start of the text, in text that is not ASCII."""
+    if source == "corpus":
+        texts = corpus_texts()
+    elif source == "word soup":
+        texts = word_soup(3_000, seed=19)
+    else:
+        pairs = [chr(a) + chr(b) for a in range(128) for b in range(128)]
+        texts = [f"{pair}one{pair}a half" for pair in pairs] + [f"{p}ten" for p in pairs]
+    lowers = [t.lower() for t in texts] + [t.lower() + " «two»" for t in texts[:500]]
+    differ = [t for t in lowers if list(figures._anchors(t)) != every_anchor(t)]
+    assert not differ, differ[:5]
+    assert sum(len(every_anchor(t)) for t in lowers) > 500
+
+
 @pytest.mark.parametrize("source", ["corpus", "word soup"])
 def test_the_spelled_patterns_together_match_where_one_of_them_does(source: str) -> None:
     """`_ANY_SPELLED_RE`, one `match` standing for the twelve spelled patterns, matches at
