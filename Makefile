@@ -37,8 +37,9 @@ venv: $(VENV)/.stamp
 # The hooks and the package byte-compiled, as pip compiles MkDocs and Material: Python does
 # it on first import anyway, unless PYTHONDONTWRITEBYTECODE is set (as on some CI images),
 # when every build would compile them from source again. Files already compiled are skipped.
-# The figure search's regular expressions are kept compiled beside them the same way
-# (studyguide/pattern_cache.py): a build then need not parse them again.
+# The regular expressions of the figure search and of the output check's text reading are
+# kept compiled beside them the same way (studyguide/pattern_cache.py): a build then need not
+# parse them again.
 bytecode: $(VENV)/.stamp
 	$(PY) -m compileall -q hooks studyguide
 	$(PY) -m studyguide.pattern_cache

@@ -21,11 +21,11 @@ output is the (start, end) span of each figure, in order, none overlapping.
 
 from __future__ import annotations
 
-import bisect
 import re
-import sys
+from collections.abc import Iterable, Iterator
 
 from studyguide.lazy_pattern import LazyPattern, folded_lower
+from studyguide.match_places import digit_runs, inside, merged, near, tried_at
 from studyguide.pattern_cache import PatternCache
 
 # Each pattern is compiled on first use, from the program `make bytecode` kept for it when
@@ -51,6 +51,7 @@ ISO_CODES = (
     "USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|CHF|SEK|NOK|DKK|PLN|BRL|MXN|KRW|SGD|HKD|NZD|ZAR|"
     "ILS|TRY|RUB|AED|SAR|CZK|HUF|TWD|THB|IDR|PHP"
 )
+CODE_PREFIXES = "US|A|C|NZ|HK|S"  # before a sign: "US$", "NZ$"
 CURRENCY_WORDS = r"dollars?|euros?|pounds?|yen|yuan|rupees?|francs?|kronor|krona|pesos?|won"
 SIGN = r"[+\-−±]"
 NUM = r"(?<![\w.,/\-−+±])\d+(?:[.,]\d+)*"
@@ -97,7 +98,7 @@ FIGURE_RES: list[tuple[str, LazyPattern]] = [
     (
         "money",
         _pattern(
-            rf"(?:(?:US|A|C|NZ|HK|S)?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
+            rf"(?:(?:{CODE_PREFIXES})?{CURRENCY}|\b(?:{ISO_CODES})\s?)\s?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?(?:{RANGE_SEP}(?:{CURRENCY})?\d+(?:[.,]\d+)*"
             rf"(?:\s?{MAGNITUDE}\b)?)?"
         ),
@@ -163,6 +164,13 @@ SPELLED_RES: list[tuple[str, LazyPattern]] = [
     ),
 ]
 
+# One of these is in every fixed expression below (a test reads it from the pattern): text
+# holding none is not searched for them, which costs more than all the other labels.
+_FIXED_EXPRESSION_NEEDS = (
+    "24/7|24x7|365|1:1|1-on-1|one-on-one|one on one|9-to-5|nine-to-five|0 to 1|0-to-1|"
+    "zero to one|-foot view|360-degree|catch-22|fortune |s&p |top-|a million|a thousand |"
+    "a hundred|two cents|10x |web |100|110|one hundred"
+)
 # Numbers that name or label, and fixed expressions: matched first, they shadow a figure
 # starting inside them.
 NOT_FIGURE_RES: list[LazyPattern] = [
@@ -211,6 +219,7 @@ NOT_FIGURE_RES: list[LazyPattern] = [
         r"(?:100|110|a hundred|one hundred) ?(?:%|percent) "
         r"(?:sure|certain|confident|committed|honest|right|wrong|of the time))",
         _F,
+        needs=tuple(_FIXED_EXPRESSION_NEEDS.split("|")),
     ),
 ]
 # Where each of NOT_FIGURE_RES can start: up to so many characters before the start of a run
@@ -234,19 +243,32 @@ NAMEABLE = frozenset({"decimal", "magnitude", "range", "signed"})
 # allows no letter, digit or separator before it), or a few characters before one: up to
 # "USD " or "NZ$ " for money written with a sign or code first, the sign of "+4%" or "−3".
 # A test holds these against a full search.
-_DIGIT_RUN_RE = re.compile(r"\d+")  # each match starts a run of digits
 FIGURE_LEADS = (5, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)
+# The characters a match can start with before its run of digits, for the patterns with a lead:
+# a currency sign, the first letter of a code ("USD", "NZ$"); a sign. Only those of the lead's
+# places holding one are tried (a test reads them from the patterns).
+_SIGNS = "+-−±"
+_CODES = f"{ISO_CODES}|{CODE_PREFIXES}".split("|")
+_MONEY_FIRSTS = _CURRENCY_SIGNS + "".join(sorted({code[0] for code in _CODES}))
+FIGURE_FIRSTS = (_MONEY_FIRSTS, "", _SIGNS, "", "", "", "", "", "", "", "", _SIGNS)
 # Every place a spelled-out figure can start (each pattern of SPELLED_RES starts at one of
 # these), found with one case-sensitive search of the lower-cased text: `re.IGNORECASE`
 # compares character by character and is several times slower. Each spelled pattern is then
 # tried at these places only, in order, skipping those inside its previous match: what
 # `finditer` would find, at a fraction of the cost.
-_SPELLED_ANCHOR_RE = _pattern(
-    # The first letter first: `re` then skips to the next such letter at C speed.
-    r"(?=[abdefhmnost])"
-    rf"\b(?=(?:{SPELLED_WORDS})|a[ -](?:hundred|thousand|million|billion|dozen|half|"
+_ANCHOR_WORDS = (
+    rf"(?=(?:{SPELLED_WORDS})|a[ -](?:hundred|thousand|million|billion|dozen|half|"
     rf"{FRACTION_WORDS})|half a|dozens of)"
 )
+_SPELLED_ANCHOR_RE = _pattern(r"(?=[abdefhmnost])\b" + _ANCHOR_WORDS)
+# The same places after the first, in ASCII text, found as the character before each: one that
+# is no letter, digit or "_" (so `\b` is after it). `re` skips from one such character to the
+# next in C, but tries a pattern that starts with a lookahead at every place: twice as slow.
+_ANCHOR_AFTER_ASCII_RE = _pattern(r"[\x00-/:-@\[-^`{-\x7f](?=[abdefhmnost])" + _ANCHOR_WORDS)
+# Whether any pattern of SPELLED_RES matches at a place: one `match` for all twelve, so that a
+# text whose spelled numbers start no figure ("one system", "three layers") costs one call
+# per place, not twelve. Its branches are the patterns themselves, so it matches where one does.
+_ANY_SPELLED_RE = _pattern("|".join(f"(?:{p.pattern})" for _, p in SPELLED_RES), _F)
 
 
 def _is_name(text: str, start: int, end: int) -> bool:
@@ -273,7 +295,7 @@ def _blocked(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
     """The spans of NOT_FIGURE_RES's matches, pattern by pattern, as each one's `finditer`
     gives them: a pattern with a number tried only near the `runs` of digits (their starts)."""
     if runs is None:
-        runs = _digit_runs(text)
+        runs = digit_runs(text)
     spans: list[tuple[int, int]] = []
     lower = folded_lower(text)
     for pattern, lead in zip(NOT_FIGURE_RES, NOT_FIGURE_LEADS, strict=True):
@@ -282,35 +304,8 @@ def _blocked(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
         if lead is None:
             spans.extend(m.span() for m in pattern.compiled.finditer(text))
         elif runs:
-            spans.extend((a, b) for a, b, _ in _tried_at(text, "", pattern, _near(runs, lead)))
+            spans.extend((a, b) for a, b, _ in tried_at(text, "", pattern, near(runs, lead)))
     return spans
-
-
-def _digit_runs(text: str) -> list[int]:
-    """Where each run of digits in `text` starts."""
-    return [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
-
-
-def _near(runs: list[int], lead: int) -> list[int]:
-    """The starts of `runs` and the `lead` places before each, sorted, each once."""
-    return runs if not lead else sorted({max(0, p - k) for p in runs for k in range(lead + 1)})
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, overlapping spans joined: disjoint intervals in order."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether `at` falls in one of the disjoint, sorted `spans` (a binary search)."""
-    i = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
-    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def _spelled(text: str) -> list[tuple[int, int, str]]:
@@ -319,13 +314,37 @@ def _spelled(text: str) -> list[tuple[int, int, str]]:
     lower = folded_lower(text)
     if lower is None:
         return [(*m.span(), k) for k, p in SPELLED_RES for m in p.finditer(text)]
-    anchors = [m.start() for m in _SPELLED_ANCHOR_RE.finditer(lower)]
+    anchors = list(_anchors(lower))
+    if not _starts_any(text, anchors):
+        return []
     return [
-        f
-        for kind, p in SPELLED_RES
-        if anchors and p.may_match(lower)
-        for f in _tried_at(text, kind, p, anchors)
+        f for kind, p in SPELLED_RES if p.may_match(lower) for f in tried_at(text, kind, p, anchors)
     ]
+
+
+def _starts_any(text: str, anchors: Iterable[int]) -> bool:
+    """Whether a pattern of SPELLED_RES matches at one of `anchors` in `text`."""
+    match = _ANY_SPELLED_RE.compiled.match
+    return any(match(text, at) for at in anchors)
+
+
+def may_spell_a_number(text: str, lower: str | None) -> bool:
+    """Whether `text`, whose `folded_lower` is `lower`, may hold a spelled-out figure: False
+    only when no pattern of SPELLED_RES matches where one can start (`_SPELLED_ANCHOR_RE`),
+    and `_spelled` then finds nothing."""
+    if lower is None:
+        return True
+    return _starts_any(text, _anchors(lower))
+
+
+def _anchors(lower: str) -> Iterator[int]:
+    """The places of `_SPELLED_ANCHOR_RE` in `lower` (a text's `folded_lower`), in order."""
+    if not lower.isascii():
+        yield from (m.start() for m in _SPELLED_ANCHOR_RE.compiled.finditer(lower))
+        return
+    if _SPELLED_ANCHOR_RE.compiled.match(lower):
+        yield 0
+    yield from (m.end() for m in _ANCHOR_AFTER_ASCII_RE.compiled.finditer(lower))
 
 
 def _numeric(text: str, runs: list[int] | None = None) -> list[tuple[int, int, str]]:
@@ -333,41 +352,34 @@ def _numeric(text: str, runs: list[int] | None = None) -> list[tuple[int, int, s
     at the first digit of a run of digits or up to its `FIGURE_LEADS` characters before one
     (a currency sign or code, a sign), in order, as `finditer` would find them."""
     if runs is None:
-        runs = _digit_runs(text)
+        runs = digit_runs(text)
     found = []
-    for (kind, pattern), lead in zip(FIGURE_RES, FIGURE_LEADS, strict=True) if runs else ():
-        found += _tried_at(text, kind, pattern, _near(runs, lead))
-    return found
-
-
-def _tried_at(
-    text: str, kind: str, pattern: LazyPattern, starts: list[int]
-) -> list[tuple[int, int, str]]:
-    """`pattern`'s matches starting at `starts` (sorted), each start inside an earlier match
-    skipped: what `pattern.finditer(text)` gives when every match starts at one of them."""
-    found = []
-    end = 0
-    match = pattern.compiled.match
-    for at in starts:
-        if at >= end and (m := match(text, at)):
-            found.append((at, m.end(), kind))
-            end = m.end()
+    places = zip(FIGURE_RES, FIGURE_LEADS, FIGURE_FIRSTS, strict=True) if runs else ()
+    for (kind, pattern), lead, firsts in places:
+        found += tried_at(text, kind, pattern, near(runs, lead, text, firsts))
     return found
 
 
 def find_figures(text: str) -> list[tuple[int, int]]:
     """Every figure in `text` as (start, end), in order, none overlapping another."""
-    runs = _digit_runs(text)
+    runs = digit_runs(text)
     found = _numeric(text, runs) + _spelled(text)
-    if not found:
-        return []
-    blocked = _merged(_blocked(text, runs))
-    found.sort(key=lambda f: (f[0], -f[1]))
+    return kept_figures(text, found, _blocked(text, runs)) if found else []
+
+
+def kept_figures(
+    text: str, found: list[tuple[int, int, str]], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The figures of `text` among the matches `found` (start, end, kind): the longest at each
+    start, none starting inside an earlier one, a `blocked` span (a label, a fixed expression)
+    or a name."""
+    blocked = merged(blocked)
+    found = sorted(found, key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int]] = []
     for start, end, kind in found:
         if kept and start < kept[-1][1]:
             continue
-        if blocked and _inside(blocked, start):
+        if blocked and inside(blocked, start):
             continue
         if kind in NAMEABLE and _is_name(text, start, end):
             continue

@@ -27,6 +27,8 @@ def folded_lower(text: str) -> str | None:
     """`text.lower()`, or None when that may hide a match of a case-insensitive pattern: the
     text holds a character of CASE_FOLD_EXCEPTIONS (or "İ", whose lower case is two)."""
     lower = text.lower()
+    if text.isascii():  # at once: no such character, nor any lower case of two
+        return lower
     if len(lower) != len(text) or any(c in text for c in CASE_FOLD_EXCEPTIONS):
         return None
     return lower

@@ -16,20 +16,26 @@ import re
 
 MIN_WORDS = 6
 WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
-# (pattern, group holding the quoted words). The opening mark must not follow a letter or a
-# digit (a digit before `"` is an inch mark), the closing one must not precede a letter.
-QUOTE_RES: list[re.Pattern[str]] = [
-    re.compile(r'(?<![\w"])"(?=\S)([^"]*?[^\s"])"(?!\w)'),
-    re.compile(r"“([^”“]+)”"),
-    re.compile(r"„([^“”„]+)[“”]"),
-    re.compile(r"«\s?([^«»]+?)\s?»"),
-    re.compile(r"»([^«»]+)«"),
-    re.compile(r"‹\s?([^‹›]+?)\s?›"),
-    re.compile(r"「([^「」]+)」|『([^『』]+)』"),
-    re.compile(r"(?<!\w)‘((?:[^‘’]|’(?=\w))+)’(?!\w)"),
-    re.compile(r"‚([^‚‘]+)‘"),
-    re.compile(r"(?<![\w'])'(?=\S)((?:[^'\n]|'(?=\w))+?[^\s'])'(?!\w)"),
+# (opening marks, pattern): the pattern's group holds the quoted words, and every match
+# starts with one of its opening marks, so a text holding none of them is not searched (a test
+# holds each pattern to its marks). The opening mark must not follow a letter or a digit (a
+# digit before `"` is an inch mark), the closing one must not precede a letter.
+QUOTE_RES: list[tuple[str, re.Pattern[str]]] = [
+    ('"', re.compile(r'(?<![\w"])"(?=\S)([^"]*?[^\s"])"(?!\w)')),
+    ("“", re.compile(r"“([^”“]+)”")),
+    ("„", re.compile(r"„([^“”„]+)[“”]")),
+    ("«", re.compile(r"«\s?([^«»]+?)\s?»")),
+    ("»", re.compile(r"»([^«»]+)«")),
+    ("‹", re.compile(r"‹\s?([^‹›]+?)\s?›")),
+    ("「『", re.compile(r"「([^「」]+)」|『([^『』]+)』")),
+    ("‘", re.compile(r"(?<!\w)‘((?:[^‘’]|’(?=\w))+)’(?!\w)")),
+    ("‚", re.compile(r"‚([^‚‘]+)‘")),
+    ("'", re.compile(r"(?<![\w'])'(?=\S)((?:[^'\n]|'(?=\w))+?[^\s'])'(?!\w)")),
 ]
+# Every mark a quoted passage can open with, and those of them that open nothing right after a
+# letter, a digit or "_" (their patterns look behind for `\w`): "don't" holds no quote.
+OPENING_MARKS = "".join(opening for opening, _ in QUOTE_RES)
+GLUED_MARKS = "\"'‘"
 QUOTE_MARKS = "\"“”„«»‹›「」『』‘’‚'"
 QUESTION_WORDS = frozenset(
     [
@@ -137,7 +143,9 @@ def quoted_spans(text: str) -> list[tuple[int, int, str]]:
     """Every quoted passage in `text`: (start of the opening mark, end, quoted words)."""
     out: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in QUOTE_RES:
+    for opening, pattern in QUOTE_RES:
+        if not any(map(text.__contains__, opening)):
+            continue  # no match can start without one of them
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -108,7 +108,8 @@ class OutputState:
         page = self.pages.get(src_uri)
         if page is None:
             return self.settings + list(self.pages.values())
-        used = [self.includes[n] for n in SNIPPET_RE.findall(page.text) if n in self.includes]
+        names = SNIPPET_RE.findall(page.text) if "8<" in page.text else []
+        used = [self.includes[n] for n in names if n in self.includes]
         return [page, *used, *self.settings, *self.includes.values()]
 
     def check_page(

@@ -68,31 +68,20 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 
 def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
-    """(kind, text) of every figure and model line in one normalised run of text."""
-    # Imported here: compiling its patterns is a fifth of the hooks' start-up, and a build
-    # that reuses every page's findings (`studyguide.result_cache`) never needs them.
-    from studyguide.figures import find_figures
-    from studyguide.model_lines import (
-        QUOTE_MARKS,
-        is_model_line,
-        is_question_or_title,
-        quoted_spans,
-    )
+    """(kind, text) of every figure and model line in one normalised run of text
+    (`studyguide.text_scan`)."""
+    return _text_scan()(text, container=container)
 
-    figures = find_figures(text)
-    may_quote = not container and any(mark in text for mark in QUOTE_MARKS)
-    quotes = quoted_spans(text) if may_quote else []
-    if figures and quotes:
-        # A number in a quoted question or title states nothing ("what if it grew tenfold?").
-        silent = [(a, b) for a, b, inner in quotes if is_question_or_title(inner)]
-        figures = [f for f in figures if not any(a <= f[0] < b for a, b in silent)]
-    found = [("figure", text[a:b]) for a, b in figures]
-    if container:
-        if is_model_line(text, container=True):
-            found.append(("container", text))
-    else:
-        found += [("quote", inner.strip()) for _, _, inner in quotes if is_model_line(inner)]
-    return found
+
+@functools.cache
+def _text_scan() -> Callable[..., list[tuple[str, str]]]:
+    """`studyguide.text_scan.scan_text`, imported on first use: compiling its patterns is a
+    fifth of the hooks' start-up, and a build that reuses every page's findings
+    (`studyguide.result_cache`) never needs them. Imported once, not on every call: an
+    import statement costs a microsecond or two even when the module is loaded."""
+    from studyguide.text_scan import scan_text as scan
+
+    return scan
 
 
 @dataclass

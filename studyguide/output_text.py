@@ -41,20 +41,23 @@ HEAD_SURFACES = frozenset({TITLE, DESCRIPTION, OG})
 
 _S = re.S | re.I
 # Exempt elements, each with a string any match contains (the pattern is skipped without it).
+# `[^>]*?` before a class: lazy, it finds the class without running to the tag's end and
+# back; a match ends where the greedy form's does (no `[^>]` crosses the tag's `>`).
 EXEMPT: dict[str, str] = {
     "<!--": r"<!--.*?-->",
-    "<": r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
-    'class="claim': r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
-    'class="literal': r'<span\b[^>]*\bclass="literal"[^>]*>[^<]*</span>',
-    "claim-value": r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
-    'class="script"': r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
+    # The lookahead (each name's first letter) lets `re` pass most tags at one test.
+    "<": r"<(?=[spcktd])(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
+    'class="claim': r'<a\b[^>]*?\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
+    'class="literal': r'<span\b[^>]*?\bclass="literal"[^>]*>[^<]*</span>',
+    "claim-value": r'<span\b[^>]*?\bclass="claim-value"[^>]*>[^<]*</span>',
+    'class="script"': r'<figure\b[^>]*?\bclass="script"[^>]*>.*?</figure>',
 }
 EXEMPT_RES = [(needle, _compile(pattern, _S)) for needle, pattern in EXEMPT.items()]
 # Quote containers, keyed the same way: any statement in one is a model line.
 QUOTE_CONTAINERS: dict[str, str] = {
     "<blockquote": r"<blockquote\b[^>]*>(.*?)</blockquote>",
     "<q": r"<q\b[^>]*>(.*?)</q>",
-    "quote": r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
+    "quote": r'<(div|details)\b[^>]*?\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
 }
 QUOTE_CONTAINER_RES = [(needle, _compile(p, _S)) for needle, p in QUOTE_CONTAINERS.items()]
 _ADMONITION_TITLE_RE = _compile(
@@ -164,7 +167,7 @@ class Segment(NamedTuple):
     container: bool = False
 
 
-_LITERAL_RE = _compile(r'<span\b[^>]*\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
+_LITERAL_RE = _compile(r'<span\b[^>]*?\bclass="(?:literal|claim-value)"[^>]*>([^<]*)</span>')
 
 
 def marked_texts(markup: str) -> set[str]:

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import random
 import re
+
+# The parse tree of a pattern, to read the characters it can start with; typeshed has no stubs
+# for this private module (its public alias sre_parse is deprecated since Python 3.11).
+import re._parser as sre_parse  # type: ignore[import-not-found]
 import sys
 
 import pytest
@@ -142,3 +146,115 @@ def test_every_spelled_start_is_an_anchor(start: str) -> None:
     for the first letters; one missing from its list would hide every figure it begins)."""
     text = f"so {start} more"
     assert [m.start() for m in figures._SPELLED_ANCHOR_RE.finditer(text)][:1] == [3]
+
+
+def every_anchor(lower: str) -> list[int]:
+    """The reference: every place of `_SPELLED_ANCHOR_RE`, its own `finditer`."""
+    return [m.start() for m in figures._SPELLED_ANCHOR_RE.finditer(lower)]
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup", "every two ASCII characters"])
+def test_the_anchors_are_every_place_of_the_anchor_pattern(source: str) -> None:
+    """ASCII text is searched for the character before each place a spelled number can start
+    (`_ANCHOR_AFTER_ASCII_RE`): the same places, in order, as the pattern itself finds; after
+    any ASCII character at all, at the start of the text, in text that is not ASCII."""
+    if source == "corpus":
+        texts = corpus_texts()
+    elif source == "word soup":
+        texts = word_soup(3_000, seed=19)
+    else:
+        pairs = [chr(a) + chr(b) for a in range(128) for b in range(128)]
+        texts = [f"{pair}one{pair}a half" for pair in pairs] + [f"{p}ten" for p in pairs]
+    lowers = [t.lower() for t in texts] + [t.lower() + " «two»" for t in texts[:500]]
+    differ = [t for t in lowers if list(figures._anchors(t)) != every_anchor(t)]
+    assert not differ, differ[:5]
+    assert sum(len(every_anchor(t)) for t in lowers) > 500
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup"])
+def test_the_spelled_patterns_together_match_where_one_of_them_does(source: str) -> None:
+    """`_ANY_SPELLED_RE`, one `match` standing for the twelve spelled patterns, matches at
+    exactly the places where one of them matches (at every place of every text)."""
+    texts = corpus_texts() if source == "corpus" else word_soup(2_000, seed=17)
+    together = figures._ANY_SPELLED_RE.compiled
+    differ = [
+        (text, at)
+        for text in texts
+        for at in range(len(text) + 1)
+        if bool(together.match(text, at)) != any(p.match(text, at) for _, p in SPELLED_RES)
+    ]
+    assert not differ, differ[:5]
+    assert any(together.match(text, at) for text in texts for at in range(len(text)))
+
+
+DIGIT = "<digit>"
+ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
+
+
+def _set_starts(items: list) -> set[str]:
+    """The characters a parsed set (`[...]`) matches: literals, ranges and `\\d`."""
+    out: set[str] = set()
+    for op, arg in items:
+        if op is sre_parse.LITERAL:
+            out.add(chr(arg))
+        elif op is sre_parse.RANGE:
+            out |= {chr(c) for c in range(arg[0], arg[1] + 1)}
+        else:
+            assert (op, arg) == (sre_parse.CATEGORY, sre_parse.CATEGORY_DIGIT), (op, arg)
+            out.add(DIGIT)
+    return out
+
+
+def starts(tree: sre_parse.SubPattern | list) -> tuple[set[str], bool]:
+    """(the characters a match of the parsed sequence can start with, DIGIT for any digit;
+    whether it can match the empty string)."""
+    chars: set[str] = set()
+    for op, arg in tree:
+        if op in ZERO_WIDTH:
+            continue
+        if op is sre_parse.SUBPATTERN:
+            first, empty = starts(arg[3])
+        elif op is sre_parse.BRANCH:
+            each = [starts(branch) for branch in arg[1]]
+            first, empty = set().union(*(f for f, _ in each)), any(e for _, e in each)
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+            first, empty = starts(arg[2])
+            empty = empty or arg[0] == 0
+        elif op is sre_parse.LITERAL:
+            first, empty = {chr(arg)}, False
+        else:
+            assert op is sre_parse.IN, op
+            first, empty = _set_starts(arg), False
+        chars |= first
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+@pytest.mark.parametrize("index", [i for i, lead in enumerate(figures.FIGURE_LEADS) if lead])
+def test_a_figure_starts_before_its_digits_only_with_one_of_its_firsts(index: int) -> None:
+    """A pattern with a lead is tried before a run of digits only where the text holds one of
+    its `FIGURE_FIRSTS`: every other character it can start with is a digit (tried anyway),
+    read from the pattern's parse tree, in every letter case `re` compares."""
+    pattern = FIGURE_RES[index][1]
+    chars, empty = starts(sre_parse.parse(pattern.pattern, pattern.flags))
+    assert not empty
+    chars.discard(DIGIT)
+    if pattern.flags & re.IGNORECASE:
+        everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+        chars = set(re.findall(f"(?i)[{re.escape(''.join(chars))}]", everything))
+    assert chars <= set(figures.FIGURE_FIRSTS[index])
+
+
+def test_a_first_left_out_misses_a_figure() -> None:
+    """Adversarial: the reading above bites, and so would the search. Without "U" among
+    money's firsts, "USD 5" is read as "5" alone."""
+    chars, _ = starts(sre_parse.parse(FIGURE_RES[0][1].pattern))
+    assert "U" in chars and "$" in chars and "5" not in chars and DIGIT not in chars
+    text = "It costs USD 5 a seat"
+    assert sorted(figures._numeric(text)) == full_search(text, FIGURE_RES)
+    firsts = list(figures.FIGURE_FIRSTS)
+    firsts[0] = firsts[0].replace("U", "")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(figures, "FIGURE_FIRSTS", tuple(firsts))
+        assert sorted(figures._numeric(text)) != full_search(text, FIGURE_RES)

@@ -150,3 +150,39 @@ def test_head_texts_come_from_the_head_only_and_metas_by_their_exact_names() -> 
     head = [(surface, text) for surface, text in segments if surface in HEAD_SURFACES]
     assert head == [(TITLE, "T 1"), (OG, "O 3"), (DESCRIPTION, "D 5")]
     assert (NAV, "not 6") in segments  # a title in the body is text like any other
+
+
+# The exempt patterns as first written (greedy `[^>]*` before the class, no lookahead): the
+# faster forms in `output_text` must remove exactly what these remove.
+PLAIN_EXEMPT = [
+    r"<(script|style|pre|code|kbd|template|select|datalist)\b[^>]*>.*?</\1\s*>",
+    r'<a\b[^>]*\bclass="claim(?: [^"]*)?"[^>]*>.*?</a>',
+    r'<span\b[^>]*\bclass="literal"[^>]*>[^<]*</span>',
+    r'<span\b[^>]*\bclass="claim-value"[^>]*>[^<]*</span>',
+    r'<figure\b[^>]*\bclass="script"[^>]*>.*?</figure>',
+    r'<(div|details)\b[^>]*\bclass="(?:admonition )?quote[^"]*"[^>]*>(.*?)</\1>',
+]
+
+
+def test_the_fast_exempt_patterns_remove_what_their_plain_forms_remove() -> None:
+    import random
+    import re
+
+    from studyguide.output_text import EXEMPT_RES, QUOTE_CONTAINER_RES
+
+    fast = [p for _, p in EXEMPT_RES if p.pattern != r"<!--.*?-->"]
+    fast.append(QUOTE_CONTAINER_RES[-1][1])
+    plain = [re.compile(p, re.S | re.I) for p in PLAIN_EXEMPT]
+    pieces = [
+        "<a ", "<A ", "<span ", "<figure ", "<div ", "<details ", 'class="claim"',
+        'class="claim x"', 'CLASS="claim"', 'class="literal"', 'class="claim-value"',
+        'class="script"', 'class="admonition quote"', 'class="quote x"', 'title="a>b"',
+        ">", "</a>", "</span>", "</figure>", "</div>", "</details>", "<script>",
+        "</script >", "<Kbd x>", "</kbd>", "<KBD>", "<pre>", "</PRE>", "<select>",
+        "</select>", "<d", "<t>", "<sty", "le>", "5 teams ", "\n", " ", "<",
+    ]  # fmt: skip
+    rng = random.Random(13)
+    for _ in range(20_000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for quick, slow in zip(fast, plain, strict=True):
+            assert quick.sub(" ", markup) == slow.sub(" ", markup), (slow.pattern, markup)

@@ -24,6 +24,8 @@ from studyguide.pattern_cache import PatternCache, cache_path, write
 PATTERNS = [p for _, p in figures.FIGURE_RES + figures.SPELLED_RES] + [
     *figures.NOT_FIGURE_RES,
     figures._SPELLED_ANCHOR_RE,
+    figures._ANY_SPELLED_RE,
+    figures._ANCHOR_AFTER_ASCII_RE,
 ]
 SOURCES = [(p.pattern, p.flags) for p in PATTERNS]
 
