@@ -44,6 +44,7 @@ CACHED_MODULES = (
     "studyguide.links",
     "studyguide.mask",
     "studyguide.page_text",
+    "studyguide.practice_form",
     "studyguide.practice_prompts",
     "studyguide.render",
     "studyguide.review_fill",

@@ -15,7 +15,30 @@ from html import escape
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+
 SLOT = '<div class="practice-dims" data-dims></div>'
+RUBRIC_CLASS = "practice-rubric"
+# Elements whose content a parser reads as raw text or in a mode of its own (script and style
+# in Python 3.11; more in later versions and in browsers), excluded from PLAIN_HTML_RE.
+_RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math"
+_NAME = r"[a-zA-Z][a-zA-Z0-9-]*+"
+# HTML that every reading splits the same way: text without `<`; comments holding no `--`;
+# end tags `</name>`; start tags (not of _RAW_TEXT elements) whose attributes are names, or
+# name="value" with no quote, `<` or `>` in the value and no character reference but these
+# few, none of which stands for a letter or a hyphen (so no value there can spell the rubric's
+# class once they are read). A declaration, a processing instruction, a stray `<`, a
+# single-quoted or bare value, any other reference in a tag: each makes it not match.
+# Possessive quantifiers: one pass, no backtracking, over a page's worth of text.
+PLAIN_HTML_RE = _KEPT.compile(
+    rf"(?:[^<]++|<!--(?![>-])(?:[^-]++|-(?!-))*+-->|</{_NAME}\s*+>"
+    rf"|<(?!(?i:{_RAW_TEXT})(?![a-zA-Z0-9-])){_NAME}"
+    r'(?:\s++[a-zA-Z_:][-a-zA-Z0-9_:.]*+(?:="(?:[^"<>&]++|&(?:amp|quot|lt|gt|#39|#34|#58);)*+")?+)*+'
+    r"\s*+/?>)*+"
+)
 LEVELS = ("weak", "adequate", "strong")
 WEIGHT_PREFIX = "weight-"
 VOID = frozenset(
@@ -46,7 +69,7 @@ class _RubricParser(HTMLParser):
         if self._done:
             return
         if not self._depth:
-            if "practice-rubric" in classes:
+            if RUBRIC_CLASS in classes:
                 self._depth = 1
             return
         if tag not in VOID:
@@ -89,11 +112,24 @@ def _text(cell: _Cell) -> str:
     return " ".join("".join(cell.text).split())
 
 
+def rubric_start(html: str) -> int:
+    """Where reading `html` for the rubric may start: the `<` before the first mention of
+    `practice-rubric`, when everything before it is `PLAIN_HTML_RE` (what any HTML parser
+    reads as plain text and tags, none of which can be the rubric: no tag there names the
+    class, even with character references); else 0, the start. The practice page holds the
+    rubric at its end: a parser would spend nine tenths of its time on what comes before."""
+    mention = html.find(RUBRIC_CLASS)
+    start = html.rfind("<", 0, mention) if mention > 0 else -1
+    return start if start > 0 and PLAIN_HTML_RE.fullmatch(html, 0, start) else 0
+
+
 def read_rubric(html: str) -> tuple[list[str], list[Dimension]]:
     """The level names (table header after Dimension and Weight) and the dimensions of the
     page's `.practice-rubric` table; rows without a `weight-*` claim are left out."""
     parser = _RubricParser()
-    parser.feed(html)
+    # Before the rubric the parser only looks for it: at a point where the text before is
+    # plain tags and text, a parser reading from there finds it as one reading from the start.
+    parser.feed(html[rubric_start(html) :])
     parser.close()
     if not parser.rows:
         return [], []
