@@ -32,6 +32,17 @@ CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note", "label"}
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class TreeLoader(YAML_LOADER):  # type: ignore[misc,valid-type]  # a loader chosen at import
+    """YAML_LOADER for `yaml.compose` when only the tree is read (kinds of node, values and
+    marks, as the registry reads the claims file): no node gets a tag resolved. Resolving
+    matches every plain value against the implicit types' patterns (bools, numbers, dates),
+    a fifth of composing the claims file, for tags nothing here reads; the tree is the same."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        """No tag: the tree's readers look at node kinds, values and marks only."""
+        return ""
+
+
 @dataclass(frozen=True)
 class Source:
     """Where claims come from: a publication, or this guide itself for its own examples."""
@@ -203,7 +214,7 @@ def _load_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
     registry = Registry()
     check = _Checker(path)
     try:
-        root = yaml.compose(text, Loader=YAML_LOADER)
+        root = yaml.compose(text, Loader=TreeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
