@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+from pathlib import Path
+
 from studyguide.claims import load_registry
 from studyguide.render import (
+    ESCAPES,
     claim_html,
     escape,
     literal_html,
@@ -20,6 +25,31 @@ claims:
   ex: {value: "2 s", kind: example, source: art}
   line: {value: "Say :claim[ex] & mean it.", kind: script, source: art}
 """)
+
+
+# `escape` as first written: one simultaneous pass over the text with the table.
+ONE_PASS = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+    | {c: f"&#{ord(c)};" for c in "*_`[]\\~^{}|#:"}
+)
+
+
+def test_escape_in_steps_is_the_one_pass_escape() -> None:
+    """Replacing character by character (`&` first, `#` second) gives what one pass gives:
+    on every string of up to three characters drawn from the escaped ones and from what
+    their replacements are made of, on random longer strings, and on every claim value,
+    provenance and source of the guide."""
+    assert {ord(c): r for c, r in ESCAPES.items()} == ONE_PASS
+    alphabet = [*ESCAPES, "a", "3", ";", "é", " ", "&amp;", "&#35;"]
+    texts = ["".join(t) for n in range(4) for t in itertools.product(alphabet, repeat=n)]
+    rng = random.Random(5)
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(4, 60))) for _ in range(3000)]
+    guide, _ = load_registry((Path(__file__).parent.parent / "docs/claims.yml").read_text())
+    texts += [guide.text(c) for c in guide.claims]
+    texts += [provenance(c, guide) for c in guide.claims.values()]
+    texts += [s.title for s in guide.sources.values()]
+    for text in texts:
+        assert escape(text) == text.translate(ONE_PASS), text
 
 
 def test_escape_neutralises_html_and_markdown() -> None:
