@@ -11,8 +11,8 @@ import difflib
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import astuple, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -43,8 +43,7 @@ class TreeLoader(YAML_LOADER):  # type: ignore[misc,valid-type]  # a loader chos
         return ""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where claims come from: a publication, or this guide itself for its own examples."""
 
     id: str
@@ -58,8 +57,7 @@ class Source:
     (a publication date): how old our reading is, which `make freshness` watches."""
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """One figure or model line as readers see it, with its kind and source.
 
     `value` is the text as written; a script may embed other claims as `:claim[ID]`,
@@ -102,8 +100,8 @@ class Registry:
     def to_json(self) -> dict[str, list[list[Any]]]:
         """The registry as JSON values (what `studyguide.result_cache` keeps)."""
         return {
-            "sources": [list(astuple(s)) for s in self.sources.values()],
-            "claims": [list(astuple(c)) for c in self.claims.values()],
+            "sources": [list(s) for s in self.sources.values()],
+            "claims": [list(c) for c in self.claims.values()],
         }
 
     @classmethod

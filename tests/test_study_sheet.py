@@ -113,7 +113,7 @@ def test_every_labelled_fact_is_shown_with_its_label_and_nothing_by_its_id(sheet
 def test_a_label_on_a_claim_that_is_not_a_fact_is_a_problem(registry) -> None:
     changed = dataclasses.replace(registry, claims=dict(registry.claims))
     example = next(c for c in changed.claims.values() if c.kind == "example")
-    changed.claims[example.id] = dataclasses.replace(example, label="An example")
+    changed.claims[example.id] = example._replace(label="An example")
     markdown, problems = figures_markdown(changed)
     assert f":claim[{example.id}]" not in markdown
     assert len(problems) == 1 and problems[0].path == "docs/claims.yml"
@@ -143,13 +143,13 @@ def test_each_script_appears_once(sheet) -> None:
 def test_a_claim_value_change_flows_through(registry, pages) -> None:
     changed = dataclasses.replace(registry, claims=dict(registry.claims))
     old = changed.claims["rounds-count"]
-    changed.claims["rounds-count"] = dataclasses.replace(old, value="five rounds")
+    changed.claims["rounds-count"] = old._replace(value="five rounds")
     before = expand_page(render_sheet(registry, pages).markdown, registry, "x").markdown
     after = expand_page(render_sheet(changed, pages).markdown, changed, "x").markdown
     assert "five rounds" in after and "five rounds" not in before
     # An embedded figure changes its script too.
-    changed.claims["turnaround-after"] = dataclasses.replace(
-        changed.claims["turnaround-after"], value="7 minutes"
+    changed.claims["turnaround-after"] = changed.claims["turnaround-after"]._replace(
+        value="7 minutes"
     )
     after = expand_page(render_sheet(changed, pages).markdown, changed, "x").markdown
     assert "7 minutes" in after
