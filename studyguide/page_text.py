@@ -15,6 +15,7 @@ can show the syntax without it counting.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -70,7 +71,16 @@ def _multimarkdown_meta(text: str) -> tuple[dict[str, object], str]:
 
 
 def read_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """The page's meta (empty if none) and the body MkDocs renders, as `get_data` gives them."""
+    """The page's meta (empty if none) and the body MkDocs renders, as `get_data` gives them.
+
+    A build reads each page's front matter from several hooks (the claims, the cards, the
+    study sheet): it is parsed once per text, and each caller gets a meta of its own."""
+    meta, body = _front_matter(text)
+    return dict(meta), body
+
+
+@functools.lru_cache(maxsize=256)
+def _front_matter(text: str) -> tuple[dict[str, object], str]:
     m = YAML_FRONT_MATTER_RE.match(text)
     if not m:
         return _multimarkdown_meta(text)

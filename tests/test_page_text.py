@@ -70,3 +70,14 @@ def test_blocks_paragraphs_continuations_tables_and_tasks() -> None:
         "two",
         "three",
     ]
+
+
+def test_front_matter_read_again_is_the_same_and_each_reader_gets_its_own_meta() -> None:
+    """Front matter is parsed once per text (several hooks read each page): a second read
+    gives the same meta and body, and changing one reader's meta leaves the next one's."""
+    text = "---\ntitle: A page\ndeck: Cards\n---\n\n# A page\n\nBody.\n"
+    meta, body = read_front_matter(text)
+    assert (meta, body) == ({"title": "A page", "deck": "Cards"}, "# A page\n\nBody.\n")
+    meta["title"] = "changed"
+    assert read_front_matter(text) == ({"title": "A page", "deck": "Cards"}, body)
+    assert read_front_matter(text)[0] is not read_front_matter(text)[0]
