@@ -6,7 +6,7 @@ Every check in the build reports through this type so that all messages share th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from studyguide.lazy_pattern import LazyPattern
 
@@ -65,8 +65,15 @@ def help_anchor(message: str) -> str:
     return "build-errors"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class _Located(NamedTuple):
+    path: str
+    line: int
+    col: int
+    message: str
+    kind: str = ""
+
+
+class Problem(_Located):
     """A located problem; `str()` gives the `path:line:col: message` form editors understand,
     followed by the section of CONTRIBUTING.md that explains the fix.
 
@@ -74,13 +81,50 @@ class Problem:
     code that filters or counts problems, so no caller reads the wording; it is also the
     CONTRIBUTING.md section when that section exists. Problems made without a kind get the
     section their wording matches (`help_anchor`).
+
+    Problems compare, hash and sort by place and message (`kind` aside), as a frozen
+    dataclass with `order=True` and `kind` left out of comparing would; a tuple because a
+    dataclass compiles ten methods at import (over a millisecond a build). Unlike that
+    dataclass, a problem compared with a plain tuple is compared as one (no code does).
     """
 
-    path: str
-    line: int
-    col: int
-    message: str
-    kind: str = field(default="", compare=False)
+    __slots__ = ()
+
+    def _place(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.message)
+
+    def __hash__(self) -> int:
+        return hash(self._place())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() == other._place()
+
+    def __ne__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() != other._place()
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() < other._place()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() <= other._place()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() > other._place()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._place() >= other._place()
 
     @property
     def anchor(self) -> str:
