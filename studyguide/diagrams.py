@@ -29,7 +29,6 @@ The description:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html import escape
 from typing import NamedTuple
 
@@ -78,15 +77,14 @@ class Edge(NamedTuple):
     label: str = ""
 
 
-@dataclass
-class Diagram:
+class Diagram(NamedTuple):
     """A parsed description: what the figure shows, its boxes and its arrows."""
 
     name: str
     title: str
     description: str
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    nodes: list[Node]  # filled as the description is read
+    edges: list[Edge]
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -135,7 +133,9 @@ def parse_diagram(text: str, name: str, path: str) -> tuple[Diagram | None, list
     for key, value in (("title", title), ("description", description)):
         if not isinstance(value, str) or not value.strip():
             bad(f"{key}:", f"`{key}:` must be non-empty text")
-    diagram = Diagram(name, str(title or "").strip(), " ".join(str(description or "").split()))
+    diagram = Diagram(
+        name, str(title or "").strip(), " ".join(str(description or "").split()), [], []
+    )
     seen: dict[str, tuple[int, int]] = {}
     for raw in data.get("nodes") or []:
         if not isinstance(raw, dict):

@@ -10,7 +10,6 @@ practice.js only wires them up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -46,10 +45,14 @@ VOID = frozenset(
 )
 
 
-@dataclass
 class _Cell:
-    text: list[str] = field(default_factory=list)
-    claim: str = ""
+    """One cell as read: its text pieces, and the weight claim it shows, if any."""
+
+    __slots__ = ("claim", "text")
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.claim = ""
 
 
 class _RubricParser(HTMLParser):

@@ -26,7 +26,7 @@ would point elsewhere from the sheet's own address.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from studyguide import grammar
 from studyguide.claims import Registry
@@ -56,13 +56,12 @@ PDF_A4 = "study-sheet-a4.pdf"
 MARKDOWN_SPECIAL_RE = _compile(r"([\\`*_\[\]<>])")
 
 
-@dataclass
-class Sheet:
+class Sheet(NamedTuple):
     """The sheet's Markdown, the claims it shows, and problems found while reading sources."""
 
     markdown: str
-    claims: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    claims: list[str]
+    problems: list[Problem]
 
 
 def figures_markdown(registry: Registry) -> tuple[str, list[Problem]]:
