@@ -107,14 +107,19 @@ def rebase_urls(markup: str, from_url: str, to_url: str) -> str:
     reach the same places from page `to_url` (both site URLs, as MkDocs gives them). An
     anchor alone points into its own page: it gets that page's path, unless the id is in
     `markup` itself."""
-    ids = set(element_ids(markup))
+    ids: set[str] | None = None  # the markup's ids, read when an anchor alone needs them
     from_dir = from_url if not from_url or from_url.endswith("/") else posixpath.dirname(from_url)
 
     def fix(m: re.Match[str]) -> str:
+        nonlocal ids
         target = m.group(2)
         path, hash_, anchor = target.partition("#")
-        if _EXTERNAL_RE.match(target) or (not path and anchor in ids):
+        if _EXTERNAL_RE.match(target):
             return m.group(0)
+        if not path:
+            ids = set(element_ids(markup)) if ids is None else ids
+            if anchor in ids:
+                return m.group(0)
         site = _site_path(from_dir, path) if path else (from_url or "./")
         return f"{m.group(1)}{relative_url(site, to_url)}{hash_}{anchor}{m.group(3)}"
 
