@@ -45,6 +45,7 @@ itself in the claims file.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -227,7 +228,16 @@ def _tabs(
 
 
 def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
-    """Source C: each `## ` section with "Weak answer" and "Strong answer" tabs."""
+    """Source C: each `## ` section with "Weak answer" and "Strong answer" tabs.
+
+    Read once per page text (the flashcards and the study sheet both ask); each caller gets
+    lists of its own."""
+    cards, problems = _mistake_cards(text, path)
+    return list(cards), list(problems)
+
+
+@functools.lru_cache(maxsize=16)
+def _mistake_cards(text: str, path: str) -> tuple[tuple[Card, ...], tuple[Problem, ...]]:
     page = read_page(text)
     lines, masked, offset = page.lines, page.masked, page.first_line
     cards, problems = [], []
@@ -281,7 +291,7 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
                     why_at + offset,
                 )
             )
-    return cards, problems
+    return tuple(cards), tuple(problems)
 
 
 def question_cards(text: str, src_uri: str, path: str) -> list[Card]:

@@ -366,3 +366,13 @@ def test_expanded_cards_survive_the_build_cache_unchanged():
     back, back_problems = cards_from_json(data)
     assert back == expanded
     assert [(p, p.kind) for p in back_problems] == [(p, p.kind) for p in problems]
+
+
+def test_mistake_cards_read_again_are_the_same_and_each_caller_gets_its_own_lists():
+    # The flashcards and the study sheet both read the mistakes page: it is read once, and
+    # what one caller adds to its lists never shows up in the next caller's.
+    cards, problems = mistake_cards(MISTAKES, "docs/mistakes.md")
+    expected = (list(cards), list(problems))
+    cards.clear()
+    problems.append(problems[0])
+    assert mistake_cards(MISTAKES, "docs/mistakes.md") == expected
