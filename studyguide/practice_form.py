@@ -134,9 +134,14 @@ def read_rubric(html: str) -> tuple[list[str], list[Dimension]]:
     # plain tags and text, a parser reading from there finds it as one reading from the start.
     parser.feed(html[rubric_start(html) :])
     parser.close()
-    if not parser.rows:
+    return rubric_of(parser.rows)
+
+
+def rubric_of(rows: list[list[_Cell]]) -> tuple[list[str], list[Dimension]]:
+    """The level names and the weighted dimensions of the rubric table's rows as read."""
+    if not rows:
         return [], []
-    header, *body = parser.rows
+    header, *body = rows
     levels = [_text(c) for c in header[2:]]
     dims = []
     for row in body:

@@ -20,8 +20,8 @@ from studyguide.practice_form import (
     PLAIN_HTML_RE,
     Dimension,
     _RubricParser,
-    _text,
     read_rubric,
+    rubric_of,
     rubric_start,
 )
 from tests.test_practice_form import RUBRIC
@@ -32,18 +32,7 @@ def reference(html: str) -> tuple[list[str], list[Dimension]]:
     parser = _RubricParser()
     parser.feed(html)
     parser.close()
-    if not parser.rows:
-        return [], []
-    header, *body = parser.rows
-    levels = [_text(c) for c in header[2:]]
-    dims = []
-    for row in body:
-        claim = next((c.claim for c in row if c.claim), "")
-        if not claim or len(row) < 2:
-            continue
-        descs = {name.lower(): _text(c) for name, c in zip(levels, row[2:], strict=False)}
-        dims.append(Dimension(claim[len("weight-") :], _text(row[0]), _text(row[1]), descs))
-    return levels, dims
+    return rubric_of(parser.rows)
 
 
 FAKE = RUBRIC.replace("Trade-offs", "FAKE").replace("weight-metrics", "weight-fake")
