@@ -77,8 +77,10 @@ def _expanded_cards(
     """Every card of the build, expanded, and the problems found making them."""
     # The content pages as the claims hook read them (generated pages are not among them).
     cards, problems = collect_cards(ctx.registry, ctx.sources, claims_path=ctx.claims_path)
-    deck_urls = {
-        slug: url(f"{FOLDER}/{slug}.md") for slug in dict.fromkeys(deck_slug(c.deck) for c in cards)
+    # Each deck page's link to the ledger, worked out once per deck (not once per card).
+    ledger_urls = {
+        slug: get_relative_url("sources/", url(f"{FOLDER}/{slug}.md"))
+        for slug in dict.fromkeys(deck_slug(c.deck) for c in cards)
     }
     # Card text is not scanned here: every card shows on its deck page, and the output check
     # reads that page as rendered and locates what it finds in the page or claims file the
@@ -88,7 +90,7 @@ def _expanded_cards(
         done, issues = expand_card(
             card,
             ctx.registry,
-            ledger_url=get_relative_url("sources/", deck_urls[deck_slug(card.deck)]),
+            ledger_url=ledger_urls[deck_slug(card.deck)],
             check_prose=False,
         )
         expanded.append(done)
