@@ -30,7 +30,13 @@ from types import ModuleType
 
 # The modules whose patterns are kept by `make bytecode`: their LazyPatterns, and every
 # pattern their PatternCache compiled while the module was imported.
-CACHED_MODULES = ("studyguide.figures", "studyguide.output_text")
+CACHED_MODULES = (
+    "studyguide.figures",
+    "studyguide.match_places",
+    "studyguide.model_lines",
+    "studyguide.output_text",
+    "studyguide.text_scan",
+)
 
 
 def _version() -> dict[str, object]:

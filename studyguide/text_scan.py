@@ -22,12 +22,17 @@ from studyguide.model_lines import (
     is_question_or_title,
     quoted_spans,
 )
+from studyguide.pattern_cache import PatternCache
+
+# The patterns below are compiled as `re.compile` would, from the programs `make bytecode` kept
+# for them when there are some (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
 
 
 def _digit_or_opening_mark(marks: str, digit: str) -> re.Pattern[str]:
     """A pattern matching a `digit`, or one of the opening `marks` where it can open a quote."""
     glued = re.escape("".join(mark for mark in GLUED_MARKS if mark in marks))
-    return re.compile(rf"[{digit}{re.escape(marks)}](?<!\w[{glued}])")
+    return _KEPT.compile(rf"[{digit}{re.escape(marks)}](?<!\w[{glued}])")
 
 
 # A digit of any script (`\d`, as the figure patterns read digits) or an opening quote mark;

@@ -9,6 +9,7 @@ damaged file and a damaged program each fall back to `re.compile`, never to anot
 
 from __future__ import annotations
 
+import importlib
 import marshal
 import re
 import shutil
@@ -125,3 +126,18 @@ def test_patterns_compiled_at_import_are_kept_too(tmp_path: Path) -> None:
         assert cache.compile(source, flags) == re.compile(source, flags), source[:60]
     # A module whose cache compiles only its LazyPatterns (figures.py) keeps just those.
     assert pattern_cache.kept_patterns(figures) == pattern_cache.lazy_patterns(figures)
+
+
+@pytest.mark.parametrize("name", ["match_places", "model_lines", "text_scan"])
+def test_the_scans_patterns_compiled_at_import_are_kept(name: str, tmp_path: Path) -> None:
+    """The scan's other modules compile their patterns at import with their PatternCache:
+    `make bytecode` keeps each (it lists them), and what it keeps is what re.compile makes."""
+    module = importlib.import_module(f"studyguide.{name}")
+    assert f"studyguide.{name}" in pattern_cache.CACHED_MODULES
+    kept = pattern_cache.kept_patterns(module)
+    assert kept and kept == list(module._KEPT.asked)
+    copy = tmp_path / f"{name}.py"
+    shutil.copy(str(module.__file__), copy)
+    write(str(copy), kept)
+    for source, flags in kept:
+        assert PatternCache(str(copy)).compile(source, flags) == re.compile(source, flags)
