@@ -268,6 +268,11 @@ _ANCHOR_AFTER_ASCII_RE = _pattern(r"[\x00-/:-@\[-^`{-\x7f](?=[abdefhmnost])" + _
 # text whose spelled numbers start no figure ("one system", "three layers") costs one call
 # per place, not twelve. Its branches are the patterns themselves, so it matches where one does.
 _ANY_SPELLED_RE = _pattern("|".join(f"(?:{p.pattern})" for _, p in SPELLED_RES), _F)
+# The same without `re.IGNORECASE`, for ASCII text in lower case: several times faster, and it
+# matches there wherever `_ANY_SPELLED_RE` matches in the text itself (the one part of it that
+# minds letter case, the lower-case words of ADJECTIVES, then accepts more): where it does
+# not, neither does that.
+_ANY_SPELLED_LOWER_RE = _pattern(_ANY_SPELLED_RE.pattern)
 # The same for FIGURE_RES, each pattern with its own flags: tried where any of them can start
 # (`_FIGURE_LEAD` characters before a run of digits at most, holding one of `_FIGURE_FIRSTS`).
 _ANY_FIGURE_RE = _pattern(
@@ -321,7 +326,7 @@ def _spelled(text: str) -> list[tuple[int, int, str]]:
     if lower is None:
         return [(*m.span(), k) for k, p in SPELLED_RES for m in p.finditer(text)]
     anchors = _anchors(lower)
-    if not _starts_any(text, anchors):
+    if not _starts_any(text, lower, anchors):
         return []
     return [
         f for kind, p in SPELLED_RES if p.may_match(lower) for f in tried_at(text, kind, p, anchors)
@@ -335,8 +340,12 @@ def _live(text: str, places: list[int], together: LazyPattern) -> list[int]:
     return [at for at in places if match(text, at)]
 
 
-def _starts_any(text: str, anchors: list[int]) -> bool:
-    """Whether a pattern of SPELLED_RES matches at one of `anchors` in `text`."""
+def _starts_any(text: str, lower: str, anchors: list[int]) -> bool:
+    """Whether a pattern of SPELLED_RES matches at one of `anchors` in `text`, whose
+    `folded_lower` is `lower`: in ASCII text, only where `_ANY_SPELLED_LOWER_RE` does."""
+    if lower.isascii():
+        fast = _ANY_SPELLED_LOWER_RE.compiled.match
+        anchors = [at for at in anchors if fast(lower, at)]
     match = _ANY_SPELLED_RE.compiled.match
     return any(match(text, at) for at in anchors)  # the first that matches will do
 
@@ -348,7 +357,7 @@ def may_spell_a_number(text: str, lower: str | None) -> bool:
     if lower is None:
         return True
     anchors = _anchors(lower)
-    return bool(anchors) and _starts_any(text, anchors)
+    return bool(anchors) and _starts_any(text, lower, anchors)
 
 
 def _anchors(lower: str) -> list[int]:

@@ -193,6 +193,34 @@ def test_the_patterns_together_match_where_one_of_them_does(source: str, which: 
     assert sum(1 for text in texts for at in range(len(text)) if together.match(text, at)) > 50
 
 
+CASED_WORDS = ["Five", "FIVE", "five", "New", "new", "Senior", "senior", "Engineers", "teams"]
+
+
+@pytest.mark.parametrize("source", ["corpus", "word soup", "letter case"])
+def test_the_fast_spelled_test_rules_out_only_places_with_no_match(source: str) -> None:
+    """In ASCII text, `_ANY_SPELLED_LOWER_RE` on the lower case matches wherever the spelled
+    patterns match the text (at every place), so the places where it does not are skipped
+    rightly; it is a filter only: "Five Senior Engineers" is no figure (a describing word is
+    in lower case), though its lower case matches."""
+    if source == "corpus":
+        texts = corpus_texts()
+    elif source == "word soup":
+        texts = word_soup(2_000, seed=23)
+    else:
+        rng = random.Random(29)
+        texts = [" ".join(rng.choice(CASED_WORDS) for _ in range(5)) for _ in range(2_000)]
+    texts = [t for t in texts if t.isascii()]
+    fast, full = figures._ANY_SPELLED_LOWER_RE.compiled, figures._ANY_SPELLED_RE.compiled
+    missed = [
+        (t, at)
+        for t in texts
+        for at in range(len(t))
+        if full.match(t, at) and not fast.match(t.lower(), at)
+    ]
+    assert not missed, missed[:5]
+    assert fast.match("five senior engineers") and not full.match("Five Senior Engineers")
+
+
 DIGIT = "<digit>"
 ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
 
