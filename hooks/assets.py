@@ -56,6 +56,8 @@ _sources: set[str] = set()
 _page_bundles: dict[str, str] = {}
 _uris_by_features: dict[str, tuple[str, str | None]] = {}
 _style_by_page: dict[str, str] = {}
+# The feature sources as read this build, by path (several feature sets share them).
+_texts: dict[str, str] = {}
 _FEATURE_SOURCES = {p for f in (STORE, *FEATURES) for p in (*f.sources, *f.styles)}
 
 
@@ -98,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sources.clear()
     _page_bundles.clear()
     _uris_by_features.clear()
+    _texts.clear()
     _style_by_page.clear()
     docs = Path(config.docs_dir)
     _replace(config.extra_css, docs, bundle_css, "css", str)
@@ -134,7 +137,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         docs = Path(config.docs_dir)
 
         def read(path: str) -> str:
-            return (docs / path).read_text("utf-8")
+            text = _texts.get(path)
+            if text is None:
+                text = _texts[path] = (docs / path).read_text("utf-8")
+            return text
 
         styles = bundle_feature_styles(features, read)
         uris = _uris_by_features[names] = (

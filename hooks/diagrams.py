@@ -6,30 +6,53 @@ Thin event functions over `studyguide.diagrams`:
 - on_page_markdown: replace each `::diagram[NAME]` line with its figure. Runs after the
   claims hook (declared in `studyguide.context.HOOK_NEEDS`), so the claims hook's line
   numbers stay those of the file; problems join the build's report through the shared
-  build context.
+  build context. A figure that is a block of its own is left out of the Markdown, a slot
+  word in its place (`studyguide.diagram_slots`): Markdown need not parse its SVG.
+- on_page_content: put the slotted figures into the rendered page, first of every hook's
+  `on_page_content`, so the others see the page as it is served.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from studyguide.context import BuildContext
+from studyguide.diagram_slots import anchor_ids, fill_figures, slot_figures
 from studyguide.hook_support import build_context
 from studyguide.problems import Problem
 
 HOOK = "hooks/diagrams.py"
 DIAGRAMS_DIR = Path("includes") / "diagrams"
 _mode: dict[str, str] = {"command": "build"}
+# What one build keeps in the config, beside the build context it belongs to (`_of_build`):
+# the diagram descriptions as read, and the pages whose figures were slotted (src path ->
+# (Markdown with the figures, the figures)).
+READ_KEY = "guide_diagrams"
+SLOTS_KEY = "guide_diagram_slots"
+Slots = dict[str, tuple[str, list[str]]]
+T = TypeVar("T")
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     """Remember the command: `serve` shows problems on the page instead of failing."""
     _mode["command"] = command
+
+
+def _of_build(config: MkDocsConfig, ctx: BuildContext, key: str, make: Callable[[], T]) -> T:
+    """What `make` gives, once per build: kept in the config beside the build context it was
+    made for, which the claims hook makes afresh for each build (`serve` too)."""
+    kept: tuple[BuildContext, T] | None = config.get(key)
+    if kept is None or kept[0] is not ctx:
+        kept = config[key] = (ctx, make())
+    return kept[1]
 
 
 def _read_diagrams(docs_dir: Path) -> dict[str, tuple[str, str]]:
@@ -51,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_uri = page.file.src_uri
     path, read, original = (
         f"{docs_dir.name}/{src_uri}",
-        _read_diagrams(docs_dir),
+        _of_build(config, ctx, READ_KEY, lambda: _read_diagrams(docs_dir)),
         ctx.sources.get(src_uri),
     )
 
@@ -70,10 +93,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lambda made: [made[0], [p.to_json() for p in made[1]]],
         lambda kept: (str(kept[0]), [Problem.from_json(p) for p in kept[1]]),
     )
-    if not problems:
-        return expanded
-    if _mode["command"] == "serve":
+    if problems and _mode["command"] == "serve":
         listing = "\n".join(f"    - `{p}`" for p in problems)
-        return f'!!! failure "This page has problems with diagrams"\n{listing}\n\n{expanded}'
-    ctx.problems.extend(problems)
-    return expanded
+        expanded = f'!!! failure "This page has problems with diagrams"\n{listing}\n\n{expanded}'
+    elif problems:
+        ctx.problems.extend(problems)
+    slotted, figures = slot_figures(expanded)
+    if figures:
+        _of_build(config, ctx, SLOTS_KEY, Slots)[src_uri] = (expanded, figures)
+    return slotted
+
+
+# First of every hook's on_page_content: the others see the page with its figures.
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the page's slotted figures into its HTML, and their ids into its anchors."""
+    slots: Slots = _of_build(config, build_context(config, HOOK), SLOTS_KEY, Slots)
+    found = slots.get(page.file.src_uri)
+    if found is None:
+        return html
+    markdown, figures = found
+    filled = fill_figures(html, figures)
+    if filled is None:  # a slot did not come out as its own paragraph: render in full
+        page.markdown = markdown
+        page.render(config, files)
+        return page.content or ""
+    ids = set().union(*(anchor_ids(f) for f in figures))
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+    return filled

@@ -10,20 +10,26 @@ one per feature.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import rcssmin
 import rjsmin
 
 
+# Minified texts are kept by source text: a build bundles the same sources for several pages'
+# feature sets (the store's scripts and the shared styles go into each), and minifying is a
+# pure function of the text.
+@functools.lru_cache(maxsize=128)
 def minify_css(text: str) -> str:
     """A stylesheet without comments and needless whitespace."""
     return str(rcssmin.cssmin(text)).strip() + "\n"
 
 
+@functools.lru_cache(maxsize=128)
 def minify_js(text: str) -> str:
     """A classic script without comments and needless whitespace."""
     return str(rjsmin.jsmin(text)).strip()
@@ -56,8 +62,7 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     """A feature's scripts and stylesheets (paths under docs/) and the page markers that
     call for it."""
 

@@ -22,12 +22,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from studyguide.cards import Card
 from studyguide.claims import Claim, Registry
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 T = TypeVar("T")
 
@@ -43,10 +47,10 @@ VERIFIED_SOURCE_PREFIXES = ("wandb-docs-", "weave-docs-", "coreweave-docs-")
 # A back with fewer words than this once its claims are taken out *is* its claims.
 MIN_OWN_WORDS = 5
 
-SYNTAX_RE = re.compile(r"(?P<colons>::?)(?P<name>claim|script|literal)\[(?P<arg>[^\]\n]*)\]")
-PROVENANCE_RE = re.compile(r"^[ \t]*\*[^*\n].*\*[ \t]*$", re.M)
-LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-WORD_RE = re.compile(r"[\w'’]+(?:[-./][\w'’]+)*")
+SYNTAX_RE = _compile(r"(?P<colons>::?)(?P<name>claim|script|literal)\[(?P<arg>[^\]\n]*)\]")
+PROVENANCE_RE = _compile(r"^[ \t]*\*[^*\n].*\*[ \t]*$", re.M)
+LINK_RE = _compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+WORD_RE = _compile(r"[\w'’]+(?:[-./][\w'’]+)*")
 NUMBER_WORDS = [
     "one",
     "two",
@@ -70,13 +74,13 @@ NUMBER_WORDS = [
     "billion",
     "trillion",
 ]
-NUMERIC_RE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
-QUANTITY_QUESTION_RE = re.compile(
+NUMERIC_RE = _compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+QUANTITY_QUESTION_RE = _compile(
     r"^\W*(?:how (?:many|much|long|fast|big|large|often|soon)|what (?:is|was|were) the "
     r"(?:number|share|percentage|figure|amount|size))\b",
     re.I,
 )
-SUBJECT_RE = re.compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
+SUBJECT_RE = _compile(r"\*\*([^*\n]+)\*\*|“([^”\n]+)”")
 STOPWORDS = frozenset(
     [
         "a",
@@ -188,9 +192,24 @@ def answer_is_number(card: Card, registry: Registry) -> list[str]:
 
 def content_words(front: str) -> frozenset[str]:
     """The front's words that carry meaning: lower case, stop words and plural -s dropped."""
+    return _meaning(_words(without_marks(front)))
+
+
+def _words(text: str) -> list[str]:
+    """`WORD_RE.findall(text)` with each word in lower case. ASCII text is lowered first, in
+    one call: an ASCII letter's case never decides whether it is a word character, so the
+    words found are the same. Other text is lowered word by word (lowering it whole could
+    split a word: "İ" lowers to "i" and a combining dot, which is no word character)."""
+    if text.isascii():
+        return WORD_RE.findall(text.lower())
+    return list(map(str.lower, WORD_RE.findall(text)))
+
+
+def _meaning(words: Iterable[str]) -> frozenset[str]:
+    """Lower-case `words` without stop words, plural -s dropped (`content_words`)."""
     # Each distinct word once: the same set as mapping every occurrence.
-    words = set(map(str.lower, WORD_RE.findall(without_marks(front)))) - STOPWORDS
-    return frozenset([w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words])
+    kept = set(words) - STOPWORDS
+    return frozenset([w[:-1] if w.endswith("s") and len(w) > 3 else w for w in kept])
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -205,8 +224,7 @@ def _subject(front: str) -> str | None:
     return (m.group(1) or m.group(2)).strip().lower() if m else None
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """What the near-duplicate rule compares of a card's front, worked out once per card
     (comparing every pair of cards would otherwise re-read each front once per other card)."""
 
@@ -257,12 +275,16 @@ class EarlierCards(Generic[T]):
         # `like` makes the exact comparison.
         self.threshold = threshold * (1 - 1e-9)
         self._cards: list[tuple[Card, T, frozenset[str]]] = []
-        self._by_word: dict[str, list[int]] = {}
+        # The cards holding each word, as a set of positions written as bits of one integer
+        # (card i is bit i): no list per word for the collector to track, and the union of
+        # several words' cards is one `|`.
+        self._by_word: dict[str, int] = {}
 
     def add(self, card: Card, key: T, words: frozenset[str]) -> None:
         """Remember `card` with its `key`, under each of its `words`."""
+        bit, by_word = 1 << len(self._cards), self._by_word
         for word in words:
-            self._by_word.setdefault(word, []).append(len(self._cards))
+            by_word[word] = by_word.get(word, 0) | bit
         self._cards.append((card, key, words))
 
     def first(self, words: frozenset[str], like: Callable[[T], bool]) -> Card | None:
@@ -272,13 +294,23 @@ class EarlierCards(Generic[T]):
         # most n - ceil(t x n) of them and holds one of any n - floor(t x n) + 1 (one more
         # than needed when t x n is whole, which keeps rounding on the safe side). Those are
         # taken among the rarest words: the candidates are few, and each is then counted.
+        # A word no earlier card holds is the rarest of all, and brings no candidate: with
+        # enough of them, no earlier card can be similar.
         n, threshold, cards = len(words), self.threshold, self._cards
-        rare = sorted(words, key=lambda w: len(self._by_word.get(w, ())))
-        candidates: set[int] = set()
-        for word in rare[: n - int(threshold * n) + 1]:
-            candidates.update(self._by_word.get(word, ()))
-        for i in sorted(candidates):
-            card, key, other = cards[i]
+        postings = [p for p in map(self._by_word.get, words) if p]
+        needed = n - int(threshold * n) + 1 - (n - len(postings))
+        if needed <= 0:
+            return None
+        if needed < len(postings):
+            postings.sort(key=int.bit_count)
+            del postings[needed:]
+        candidates = 0
+        for posting in postings:
+            candidates |= posting
+        while candidates:  # lowest bit first: the earliest card first
+            low = candidates & -candidates
+            candidates ^= low
+            card, key, other = cards[low.bit_length() - 1]
             shared = len(words & other)
             if shared >= threshold * (n + len(other) - shared) and like(key):
                 return card
@@ -292,9 +324,15 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
     answers: EarlierCards[frozenset[str]] = EarlierCards(SAME_ANSWER)
     for card in cards:
         where = f'card "{card.id}"'
-        back_text = read_text(card.back_md, registry)  # counted, then compared
-        front = word_count(card.front_md, registry)
-        back = len(WORD_RE.findall(back_text))
+        # Each side's words found once, counted, then compared: the back as read has no
+        # marks left (`content_words` would take them out again), and the front as read is
+        # most often the front without its marks (no claim, link or provenance line in it).
+        front_marked = without_marks(card.front_md)
+        front_text = read_text(card.front_md, registry)
+        front_words = _words(front_text)
+        front = len(front_words)
+        back_words = _words(read_text(card.back_md, registry))
+        back = len(back_words)
         if front > MAX_FRONT_WORDS:
             problems.append(
                 Problem(
@@ -326,7 +364,10 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "the reasoning the figure supports instead, or drop the card's prompt",
                 )
             )
-        question = Question.of(card.front_md)
+        question = Question(
+            _subject(card.front_md),
+            _meaning(front_words if front_text == front_marked else _words(front_marked)),
+        )  # Question.of(card.front_md)
         twin = earlier.first(question.words, question.asks_like)
         if twin is not None:
             problems.append(
@@ -339,7 +380,7 @@ def check_cards(cards: Iterable[Card], registry: Registry) -> list[Problem]:
                     "something else",
                 )
             )
-        words = content_words(back_text)  # answer_words(card.back_md), worked out once
+        words = _meaning(back_words)  # answer_words(card.back_md), worked out once
         echo = answers.first(words, functools.partial(same_answer, words))
         if twin is None and echo is not None:
             problems.append(

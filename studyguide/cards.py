@@ -52,32 +52,39 @@ from dataclasses import dataclass
 
 from studyguide.claims import Registry
 from studyguide.page_text import first_paragraph, indented_block, read_page
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 FAQ_PAGE = "faq.md"
 PRACTICE_PAGE = "practice.md"
 MAX_BACK_WORDS = 40  # studyguide.card_rules checks it; answers taken from prose are cut to it
 SHAPE_PREFIX = "Give the shape of the answer: "
 # A prompt's own request for the model line, dropped from its shape question.
-MODEL_ANSWER_ASK_RE = re.compile(
+MODEL_ANSWER_ASK_RE = _compile(
     r"\s*(?:Give the (?:shape of the|model) answer\.?|(?:The )?model answer\?)\s*$", re.I
 )
 SHAPE_FOOTER = "Moves, not words: say it your own way."
 MISTAKES_PAGE = "mistakes.md"
 CLAIMS_DECKS = {"fact": "Figures", "example": "Figures", "script": "Scripts"}
 MAX_SLUG = 80
+_NOT_SLUG_RE = _compile(r"[^a-z0-9]+")  # what a slug turns into one hyphen
+_MD_SUFFIX_RE = _compile(r"\.md$")
 
-TAB_RE = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
-QUESTION_RE = re.compile(
+TAB_RE = _compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*$')
+QUESTION_RE = _compile(
     r'^(?P<indent>[ \t]*)\?\?\?\+?[ \t]+question[ \t]+"(?P<front>[^"\n]+)"'
     r"[ \t]*$"
 )
 # A cheap test that a page may hold a question block at all (QUESTION_RE, any line).
-QUESTION_ANYWHERE_RE = re.compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
+QUESTION_ANYWHERE_RE = _compile(r"^[ \t]*\?\?\?\+?[ \t]+question[ \t]", re.M)
 WHY_PREFIX = "**Why it costs points:**"
 # Where a card's answer may be cut: after a sentence's end, before its next word (quotes and
 # emphasis stay with their sentence, unlike page_text.SENTENCE_END_RE, which drops them).
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
+SENTENCE_END_RE = _compile(r"(?<=[.!?])\s+(?=[A-Z*_:(])")
 WHY_SUFFIX = "-why"  # id suffix of a mistake's why-it-costs-points card
 
 
@@ -104,7 +111,7 @@ def slugify(text: str, limit: int = MAX_SLUG) -> str:
     Long slugs are cut at a hyphen so that no id exceeds `limit` characters.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = _NOT_SLUG_RE.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > limit:
         cut = slug[:limit]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
@@ -114,7 +121,7 @@ def slugify(text: str, limit: int = MAX_SLUG) -> str:
 def page_slug(src_uri: str) -> str:
     """The slug of a page from its path under docs/ (`frameworks/trade-offs.md` ->
     `frameworks-trade-offs`; a trailing `index` is dropped; the home page is `home`)."""
-    stem = re.sub(r"\.md$", "", src_uri)
+    stem = _MD_SUFFIX_RE.sub("", src_uri)
     parts = [p for p in stem.split("/") if p]
     if parts and parts[-1] in ("index", "README"):
         parts = parts[:-1]
@@ -280,8 +287,10 @@ def mistake_cards(text: str, path: str) -> tuple[list[Card], list[Problem]]:
 
 def question_cards(text: str, src_uri: str, path: str) -> list[Card]:
     """Source D: each `??? question "Front"` block; the deck is the page's `deck:` or title."""
-    if not QUESTION_ANYWHERE_RE.search(text):
-        return []  # most pages hold no question: skip their front matter, code and title
+    # Most pages hold no question: skip their front matter, code and title. Every match
+    # holds the word itself, which a substring search rules out many times faster.
+    if "question" not in text or not QUESTION_ANYWHERE_RE.search(text):
+        return []
     page = read_page(text)
     deck = page.meta.get("deck")
     deck = str(deck).strip() if isinstance(deck, str) and deck.strip() else page.title(src_uri)
@@ -289,7 +298,7 @@ def question_cards(text: str, src_uri: str, path: str) -> list[Card]:
     prefix = page_slug(src_uri)
     cards = []
     for i, line in enumerate(masked):
-        m = QUESTION_RE.match(line)
+        m = QUESTION_RE.match(line) if "???" in line else None  # every match holds "???"
         if not m:
             continue
         block, _ = indented_block(lines, i + 1, len(m.group("indent")))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import gc
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, field
@@ -18,10 +17,15 @@ from typing import Any
 import yaml
 
 from studyguide import grammar
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
 
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
 KINDS = ("fact", "example", "script")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = _compile(r"^[a-z0-9][a-z0-9-]*$")
 SOURCE_FIELDS = {"title", "date", "read", "url", "note"}
 CLAIM_FIELDS = {"value", "kind", "source", "prompt", "note", "label"}
 # libyaml's loader when PyYAML has it (ten times faster on a large file); both give marks.

@@ -8,6 +8,7 @@ deck page into a one-card-at-a-time study session. Each card element carries
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,8 +41,10 @@ class Deck:
         return [c.card.id for c in self.cards]
 
 
+@functools.lru_cache(maxsize=256)
 def deck_slug(name: str) -> str:
-    """The slug of a deck's page; never `index`, which is the page listing the decks."""
+    """The slug of a deck's page; never `index`, which is the page listing the decks.
+    Kept per name: a build asks once per card, over a handful of decks."""
     slug = slugify(name)
     return "index-deck" if slug == "index" else slug
 

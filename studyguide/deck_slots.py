@@ -19,8 +19,7 @@ way (`hooks/flashcards.py`).
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide.card_expand import ExpandedCard
 from studyguide.deck_pages import (
@@ -33,6 +32,11 @@ from studyguide.deck_pages import (
     study_counts,
     study_tools,
 )
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 # Where the frame goes, as written and as rendered: a horizontal rule.
 RULE = "***"
@@ -43,11 +47,10 @@ RULE_HTML = "<hr />"
 # raw HTML block, which renders differently inside a `markdown="1"` element than at the top:
 # a deck with one is rendered the slow way.
 INLINE_TAGS = ("a", "abbr", "b", "br", "code", "em", "i", "kbd", "small", "span", "strong")
-_OTHER_HTML_RE = re.compile(rf"<(?!/?(?:{'|'.join(INLINE_TAGS)})[\s/>])[A-Za-z!?/]")
+_OTHER_HTML_RE = _compile(rf"<(?!/?(?:{'|'.join(INLINE_TAGS)})[\s/>])[A-Za-z!?/]")
 
 
-@dataclass(frozen=True)
-class SlottedDeck:
+class SlottedDeck(NamedTuple):
     """A deck page as (front matter, Markdown body with placeholders, HTML of each one),
     and the anchor ids its frame holds (MkDocs finds them in raw HTML; here they are not)."""
 

@@ -31,15 +31,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import escape
+from typing import NamedTuple
 
 import yaml
 
 from studyguide.claims import YAML_LOADER
 from studyguide.mask import mask_code
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
 
-DIAGRAM_LINE_RE = re.compile(r"^(?P<indent>[ \t]*)::diagram\[(?P<name>[^\]\n]*)\][ \t]*$", re.M)
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+DIAGRAM_LINE_RE = _compile(r"^(?P<indent>[ \t]*)::diagram\[(?P<name>[^\]\n]*)\][ \t]*$", re.M)
+ID_RE = _compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 KINDS = ("service", "user", "store", "external")
 NODE_FIELDS = {"id", "label", "at", "kind"}
 EDGE_FIELDS = {"from", "to", "label"}
@@ -54,8 +60,7 @@ WRAP_CHARS = 18
 CHAR_W = 7.0  # an estimate of one character's width at the label size, for edge labels
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One box: its id, its words, its grid place and what kind of thing it is."""
 
     id: str
@@ -65,8 +70,7 @@ class Node:
     kind: str = "service"
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """One arrow from a box to another, with optional words on it."""
 
     source: str

@@ -10,7 +10,6 @@ dates and a fake checker, and `make test` never depends on the calendar or the n
 
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
@@ -18,6 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from studyguide.claims import Registry, Source
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 MAX_AGE_DAYS = 180
 """A source read longer ago than this is due for a re-read."""
@@ -25,7 +29,7 @@ MAX_AGE_DAYS = 180
 UNVERIFIABLE = frozenset({401, 403, 429})
 """Statuses that prove the server answered but refused a robot: reported, not failed."""
 
-_MD_LINK_RE = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
+_MD_LINK_RE = _compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
 
 
 @dataclass(frozen=True)

@@ -15,20 +15,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
 NAMES = ("claim", "script", "literal")
 _ARG = r"[^\]\n]*"
 
 # Every use of the syntax, well-formed (`extra`, `name`, `arg`) or unclosed (`open`). Both
 # alternatives begin with a literal ":", which the regex engine searches for directly.
-SYNTAX_RE = re.compile(
+SYNTAX_RE = _compile(
     rf":(?P<extra>:?)(?P<name>claim|script|literal)\[(?P<arg>{_ARG})\]"
     r"|:(?P<open>:?(?:claim|script|literal)\[)"
 )
 # Well-formed uses only, at a colon not preceded by another (`::script[` included by `:?`).
-USE_RE = re.compile(rf":(?<!::):?(?:claim|script|literal)\[{_ARG}\]")
-CLAIM_RE = re.compile(rf"(?<!:):claim\[(?P<id>{_ARG})\]")
-LITERAL_RE = re.compile(rf"(?<!:):literal\[(?P<text>{_ARG})\]")
-SCRIPT_LINE_RE = re.compile(rf"^[ \t]*::script\[(?P<id>{_ARG})\][ \t]*$")
+USE_RE = _compile(rf":(?<!::):?(?:claim|script|literal)\[{_ARG}\]")
+CLAIM_RE = _compile(rf"(?<!:):claim\[(?P<id>{_ARG})\]")
+LITERAL_RE = _compile(rf"(?<!:):literal\[(?P<text>{_ARG})\]")
+SCRIPT_LINE_RE = _compile(rf"^[ \t]*::script\[(?P<id>{_ARG})\][ \t]*$")
 # The strings a text holds when it may use the syntax at all (a cheap substring test).
 MARKERS = ("claim[", "script[", "literal[")
 

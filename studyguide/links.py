@@ -14,12 +14,17 @@ import re
 from collections.abc import Callable
 
 from studyguide.page_text import LINK_TARGET_RE
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 # Targets left alone: URLs with a scheme (https:, mailto:), site-absolute paths, <autolinks>.
-_EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<")
-_URL_ATTR_RE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_EXTERNAL_RE = _compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^<")
+_URL_ATTR_RE = _compile(r'(\s(?:href|src)=")([^"]*)(")')
 # An id attribute's name and value; `element_ids` checks the word boundary before it.
-_ID_ATTR_RE = re.compile(r'id="([^"]+)"')
+_ID_ATTR_RE = _compile(r'id="([^"]+)"')
 
 
 def element_ids(markup: str) -> list[str]:

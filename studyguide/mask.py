@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import re
 
-FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-INLINE_CODE_RE = re.compile(r"(?=`)(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+FENCE_RE = _compile(r"^[ \t]*(`{3,}|~{3,})")
+INLINE_CODE_RE = _compile(r"(?=`)(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+COMMENT_RE = _compile(r"<!--.*?-->", re.S)
 
 
 def _blank(text: str, start: int, end: int) -> str:

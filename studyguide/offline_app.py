@@ -14,7 +14,7 @@ Everything comes from the site's own configuration and artwork, at build time:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 MANIFEST = "manifest.webmanifest"
@@ -25,8 +25,7 @@ DEFAULT_PRIMARY = "#4051b5"
 SCHEME_BACKGROUND = {"default": "#ffffff", "slate": "#1e2129"}
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """One colour scheme a reader may see: when it applies, the header and page colours."""
 
     media: str
@@ -34,8 +33,7 @@ class Palette:
     background: str
 
 
-@dataclass(frozen=True)
-class Icon:
+class Icon(NamedTuple):
     """One icon file: where it is published, its size in pixels and its purpose."""
 
     uri: str

@@ -24,21 +24,26 @@ import yaml
 
 from studyguide.claims import YAML_LOADER
 from studyguide.mask import mask_code
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 # MkDocs' own patterns (mkdocs/utils/meta.py), so the body is the Markdown MkDocs renders.
-YAML_FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-META_LINE_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-META_MORE_RE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+YAML_FRONT_MATTER_RE = _compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+META_LINE_RE = _compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE_RE = _compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
-H1_RE = re.compile(r"^# +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
-H2_RE = re.compile(r"^## +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
+H1_RE = _compile(r"^# +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
+H2_RE = _compile(r"^## +(?P<title>.+?)[ \t]*(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
 # An inline link, for its words: `[text](target)`, images (`![alt](src)`) excluded.
-LINK_TEXT_RE = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
+LINK_TEXT_RE = _compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\([^)\n]*\)")
 # An inline link or image, for its target: `[text](target "title")` -> head, target, tail.
-LINK_TARGET_RE = re.compile(r"(?P<head>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)(?P<tail>[^)\n]*\))")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'*_)]*\s+(?=[A-Z*_(])")
-TASK_RE = re.compile(r"^[-*][ \t]+\[[ xX]\][ \t]+(?P<text>.*)$")
-LIST_ITEM_RE = re.compile(r"^(?:[-*+]|\d+\.)\s")
+LINK_TARGET_RE = _compile(r"(?P<head>!?\[[^\]\n]*\]\()(?P<target>[^)\s]+)(?P<tail>[^)\n]*\))")
+SENTENCE_END_RE = _compile(r"(?<=[.!?])[\"'*_)]*\s+(?=[A-Z*_(])")
+TASK_RE = _compile(r"^[-*][ \t]+\[[ xX]\][ \t]+(?P<text>.*)$")
+LIST_ITEM_RE = _compile(r"^(?:[-*+]|\d+\.)\s")
 # How a top-level line that opens something other than a paragraph begins.
 NON_PROSE_START = ("::", "???", "!!!", "===", "|", "--8<--", "<", "```", "~~~", "#", ">")
 

@@ -32,10 +32,28 @@ from types import ModuleType
 # pattern their PatternCache compiled while the module was imported.
 CACHED_MODULES = (
     "studyguide.figures",
+    "studyguide.output_text",
+    # The scan of each text for figures and model lines.
     "studyguide.match_places",
     "studyguide.model_lines",
-    "studyguide.output_text",
     "studyguide.text_scan",
+    # The hooks' own reading of pages, cards, the study sheet and generated HTML.
+    "studyguide.card_rules",
+    "studyguide.cards",
+    "studyguide.claims",
+    "studyguide.deck_slots",
+    "studyguide.diagrams",
+    "studyguide.freshness",
+    "studyguide.grammar",
+    "studyguide.links",
+    "studyguide.mask",
+    "studyguide.page_text",
+    "studyguide.practice_prompts",
+    "studyguide.render",
+    "studyguide.review_fill",
+    "studyguide.sheet_sources",
+    "studyguide.study_sheet",
+    "studyguide.tables",
 )
 
 

@@ -14,10 +14,14 @@ disagree with the outlines) and the tests (counts per group and per product area
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 PRACTICE_PAGE = "practice.md"
 CUES = ("User problem", "Data flow", "Operational constraints")
@@ -30,15 +34,15 @@ OUTLINE_FIELDS = (
 MIN_CHECKS, MAX_CHECKS = 2, 5
 OUTLINE_CLASS = "practice-outline"
 
-BLOCK_START_RE = re.compile(r'^<div class="practice-prompts"[^>]*\bmarkdown\b[^>]*>\s*$')
-BLOCK_END_RE = re.compile(r"^</div>\s*$")
-GROUP_RE = re.compile(r"^###[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
-ITEM_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<title>[^*\n]+?)\*\*")
-CUE_RE = re.compile(r"^[ \t]+- \*(?P<label>[^*:\n]+):\*[ \t]*(?P<text>.*)$")
-OUTLINE_RE = re.compile(r"^[ \t]+\?\?\?\+?[ \t]+\w+(?:[ \t]+[\w-]+)*[ \t]+\"[^\"\n]*\"[ \t]*$")
-FIELD_RE = re.compile(r"^[ \t]+- \*\*(?P<label>[^*:\n]+):\*\*[ \t]*(?P<text>.*)$")
-CHECK_RE = re.compile(r"^[ \t]+- \[ \][ \t]+(?P<text>.+)$")
-CONTINUATION_RE = re.compile(r"^[ \t]{3,}(?![-*] |\d+\. |\?\?\?)(?P<text>\S.*)$")
+BLOCK_START_RE = _compile(r'^<div class="practice-prompts"[^>]*\bmarkdown\b[^>]*>\s*$')
+BLOCK_END_RE = _compile(r"^</div>\s*$")
+GROUP_RE = _compile(r"^###[ \t]+(?P<title>.+?)[ \t]*#*[ \t]*$")
+ITEM_RE = _compile(r"^\d+\.[ \t]+\*\*(?P<title>[^*\n]+?)\*\*")
+CUE_RE = _compile(r"^[ \t]+- \*(?P<label>[^*:\n]+):\*[ \t]*(?P<text>.*)$")
+OUTLINE_RE = _compile(r"^[ \t]+\?\?\?\+?[ \t]+\w+(?:[ \t]+[\w-]+)*[ \t]+\"[^\"\n]*\"[ \t]*$")
+FIELD_RE = _compile(r"^[ \t]+- \*\*(?P<label>[^*:\n]+):\*\*[ \t]*(?P<text>.*)$")
+CHECK_RE = _compile(r"^[ \t]+- \[ \][ \t]+(?P<text>.+)$")
+CONTINUATION_RE = _compile(r"^[ \t]{3,}(?![-*] |\d+\. |\?\?\?)(?P<text>\S.*)$")
 
 
 @dataclass

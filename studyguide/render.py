@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 
 from studyguide.claims import Claim, Registry
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 _ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
@@ -66,7 +71,7 @@ def script_html(claim: Claim, registry: Registry, ledger_url: str) -> str:
 # reads it as inline HTML and wraps it in a paragraph: `<p><figure ...>...</figure></p>`,
 # which is invalid HTML (a figure cannot sit in a paragraph; browsers close the <p> early and
 # leave a stray `</p>`). A figure holds no other figure, so the shortest match is the whole.
-_WRAPPED_SCRIPT_RE = re.compile(r'<p>\s*(<figure class="script"[^>]*>.*?</figure>)\s*</p>', re.S)
+_WRAPPED_SCRIPT_RE = _compile(r'<p>\s*(<figure class="script"[^>]*>.*?</figure>)\s*</p>', re.S)
 
 
 def unwrap_scripts(html: str) -> str:

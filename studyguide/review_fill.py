@@ -11,16 +11,20 @@ reads the Review page as readers get it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from studyguide.links import element_ids, rebase_urls
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 REVIEW_CARDS_SLOT = "<!-- review-cards -->"
 """Where the cards go in the Review page's rendered HTML (see `fill_review`)."""
 
-_SECTION_OPEN_RE = re.compile(r'<section\b[^>]*\bclass="fc-card\b[^"]*"[^>]*>')
-_SECTION_TAG_RE = re.compile(r"<(/?)section\b[^>]*>")
+_SECTION_OPEN_RE = _compile(r'<section\b[^>]*\bclass="fc-card\b[^"]*"[^>]*>')
+_SECTION_TAG_RE = _compile(r"<(/?)section\b[^>]*>")
 
 
 def card_sections(content: str) -> list[str]:

@@ -18,8 +18,7 @@ Pages are read through `studyguide.page_text`, so they mean the same here as to 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from studyguide import grammar
 from studyguide.cards import WHY_SUFFIX, mistake_cards
@@ -34,18 +33,22 @@ from studyguide.page_text import (
     split_front_matter,
     table_rows,
 )
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
 
 RUBRIC_PAGE = "interview.md"
 MISTAKES_PAGE = "mistakes.md"
-STEP_RE = re.compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
+STEP_RE = _compile(r"^(?P<label>(?:Step|Layer) +\d+): *(?P<name>.+)$")
 PATTERN_HEADING = "The pattern"
-NUMBERED_RE = re.compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
-DEF_RE = re.compile(r"^:[ \t]+(?P<text>.*)$")
+NUMBERED_RE = _compile(r"^\d+\.[ \t]+\*\*(?P<name>.+?)\*\*[ \t]*(?P<text>.*)$")
+DEF_RE = _compile(r"^:[ \t]+(?P<text>.*)$")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One step of a framework or pattern: its label (e.g. "Step 1"), name, summary, scripts."""
 
     label: str
@@ -54,8 +57,7 @@ class Step:
     scripts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     """A framework or pattern page reduced to its ordered steps and its other model lines.
 
     `followups` holds (section title, script id) for model lines outside the steps, such as
@@ -68,8 +70,7 @@ class Framework:
     followups: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class RubricRow:
+class RubricRow(NamedTuple):
     """One rubric criterion, the claim id of its weight, and what earns it."""
 
     criterion: str
@@ -77,8 +78,7 @@ class RubricRow:
     earns: str
 
 
-@dataclass(frozen=True)
-class Mistake:
+class Mistake(NamedTuple):
     """A mistake from the mistakes page: its heading and why it costs points (one sentence)."""
 
     title: str

@@ -25,12 +25,12 @@ would point elsewhere from the sheet's own address.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from studyguide import grammar
 from studyguide.claims import Registry
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
 from studyguide.sheet_sources import (
     MISTAKES_PAGE,
@@ -43,13 +43,17 @@ from studyguide.sheet_sources import (
     rubric,
 )
 
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
 SHEET = "study-sheet.md"
 TITLE = "Study sheet"
 FRAMEWORK_PAGES = ("frameworks/impact-first.md", "frameworks/three-layer-lens.md")
 PATTERN_PAGES = ("frameworks/trade-offs.md", "frameworks/technology-choice.md")
 PDF_LETTER = "study-sheet.pdf"
 PDF_A4 = "study-sheet-a4.pdf"
-MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>])")
+MARKDOWN_SPECIAL_RE = _compile(r"([\\`*_\[\]<>])")
 
 
 @dataclass

@@ -14,12 +14,18 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
-TABLE_RE = re.compile(r"<table>(?P<body>.*?)</table>", re.S)
-HEAD_RE = re.compile(r"<thead>(?P<head>.*?)</thead>", re.S)
-TH_RE = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.S)
-ROW_RE = re.compile(r"<tr>(?P<row>.*?)</tr>", re.S)
-TD_OPEN_RE = re.compile(r"<td\b")
-TAG_RE = re.compile(r"<[^>]+>")
+from studyguide.pattern_cache import PatternCache
+
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+TABLE_RE = _compile(r"<table>(?P<body>.*?)</table>", re.S)
+HEAD_RE = _compile(r"<thead>(?P<head>.*?)</thead>", re.S)
+TH_RE = _compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.S)
+ROW_RE = _compile(r"<tr>(?P<row>.*?)</tr>", re.S)
+TD_OPEN_RE = _compile(r"<td\b")
+TAG_RE = _compile(r"<[^>]+>")
 MIN_COLUMNS = 3
 
 

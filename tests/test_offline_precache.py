@@ -12,6 +12,7 @@ each of them offline from a complete `make build` site.)
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -26,6 +27,7 @@ from studyguide.offline_precache import (
     read_manifest,
     revision,
     service_worker,
+    site_files,
     url_for,
     version,
     write_service_worker,
@@ -80,6 +82,25 @@ def test_every_reachable_file_is_listed_and_nothing_else(tmp_path: Path) -> None
     ]
     home = entries[0]
     assert (home.revision, home.size) == (revision(b"home"), 4)
+
+
+def test_site_files_finds_what_rglob_and_is_file_find(tmp_path: Path) -> None:
+    # The walk must list exactly the files `rglob("*")` + `is_file()` lists: hidden and
+    # nested files, links to files; not folders, links to folders, broken links or pipes.
+    site = make_site(
+        tmp_path / "site",
+        {**SMALL, ".hidden": "h", "a/.b/c.txt": "c", "é/ü.html": "u", "deep/x/y/z.css": "z"},
+    )
+    outside = make_site(tmp_path / "outside", {"o.txt": "o", "d/inner.txt": "i"})
+    (site / "link-to-file").symlink_to(outside / "o.txt")
+    (site / "link-to-folder").symlink_to(outside / "d", target_is_directory=True)
+    (site / "broken-link").symlink_to(tmp_path / "missing")
+    (site / "empty-folder").mkdir()
+    os.mkfifo(site / "pipe")
+    expected = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert sorted(site_files(str(site))) == expected
+    assert "link-to-file" in expected and "a/.b/c.txt" in expected
+    assert not {"link-to-folder/inner.txt", "broken-link", "pipe"} & set(expected)
 
 
 def test_lunr_languages_are_kept_when_search_needs_them(tmp_path: Path) -> None:

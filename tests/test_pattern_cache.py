@@ -130,16 +130,39 @@ def test_patterns_compiled_at_import_are_kept_too(tmp_path: Path) -> None:
     assert pattern_cache.kept_patterns(figures) == pattern_cache.lazy_patterns(figures)
 
 
-@pytest.mark.parametrize("name", ["match_places", "model_lines", "text_scan"])
-def test_the_scans_patterns_compiled_at_import_are_kept(name: str, tmp_path: Path) -> None:
-    """The scan's other modules compile their patterns at import with their PatternCache:
-    `make bytecode` keeps each (it lists them), and what it keeps is what re.compile makes."""
-    module = importlib.import_module(f"studyguide.{name}")
-    assert f"studyguide.{name}" in pattern_cache.CACHED_MODULES
+@pytest.mark.parametrize(
+    "name", [m for m in pattern_cache.CACHED_MODULES if m != "studyguide.figures"]
+)
+def test_every_module_level_pattern_of_a_cached_module_is_kept_and_equal(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each module listed compiles every module-level pattern through its own PatternCache
+    (so `make bytecode` keeps them all), and each, served from a kept file with `re.compile`
+    unavailable, is the pattern `re.compile` makes."""
+    module = importlib.import_module(name)
     kept = pattern_cache.kept_patterns(module)
-    assert kept and kept == list(module._KEPT.asked)
-    copy = tmp_path / f"{name}.py"
+
+    def keys(pairs: list[tuple[str, int]]) -> set[tuple[str, int]]:
+        return {(source, flags & ~re.UNICODE) for source, flags in pairs}
+
+    # Its patterns, but for those it imports from another cached module (kept there).
+    elsewhere = keys(
+        [
+            key
+            for other in pattern_cache.CACHED_MODULES
+            if other != name
+            for key in pattern_cache.kept_patterns(importlib.import_module(other))
+        ]
+    )
+    own = keys([(v.pattern, v.flags) for v in vars(module).values() if isinstance(v, re.Pattern)])
+    assert own - elsewhere and own - elsewhere <= keys(kept)
+    copy = tmp_path / Path(str(module.__file__)).name
     shutil.copy(str(module.__file__), copy)
     write(str(copy), kept)
-    for source, flags in kept:
-        assert PatternCache(str(copy)).compile(source, flags) == re.compile(source, flags)
+    cache = PatternCache(str(copy))
+    with monkeypatch.context() as patched:
+        patched.setattr(re, "compile", lambda *a: pytest.fail("re.compile ran"))
+        served = [cache.compile(source, flags) for source, flags in kept]
+    for pattern, (source, flags) in zip(served, kept, strict=True):
+        assert pattern == re.compile(source, flags), source[:60]
+        assert pattern.flags == re.compile(source, flags).flags
