@@ -57,8 +57,20 @@ def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     """(kind, text) of every figure and model line in one normalised run of text."""
     if not container and not may_hold_finding(text):
         return []
-    figures = find_figures(text)
     quotes = [] if container else quoted_spans(text)
+    return findings_of(text, find_figures(text), quotes, container=container)
+
+
+def findings_of(
+    text: str,
+    figures: list[tuple[int, int]],
+    quotes: list[tuple[int, int, str]],
+    *,
+    container: bool,
+) -> list[tuple[str, str]]:
+    """(kind, text) of what `text` holds, given its figures and quoted passages: the figures
+    outside quoted questions and titles, then the model lines (the whole text in a quote
+    container, else the quoted passages that are)."""
     if figures and quotes:
         # A number in a quoted question or title states nothing ("what if it grew tenfold?").
         silent = [(a, b) for a, b, inner in quotes if is_question_or_title(inner)]
