@@ -9,12 +9,14 @@ inside its previous match, as `finditer` would.
 from __future__ import annotations
 
 import bisect
-import re
 import sys
 
 from studyguide.lazy_pattern import LazyPattern
+from studyguide.pattern_cache import PatternCache
 
-_DIGIT_RUN_RE = re.compile(r"\d+")  # each match starts a run of digits
+# Compiled as `re.compile` would, from the program `make bytecode` kept for it if there is one.
+_KEPT = PatternCache(__file__)
+_DIGIT_RUN_RE = _KEPT.compile(r"\d+")  # each match starts a run of digits
 
 
 def digit_runs(text: str) -> list[int]:

@@ -14,23 +14,30 @@ from __future__ import annotations
 
 import re
 
+from studyguide.pattern_cache import PatternCache
+
+# Every pattern below is compiled by `_compile`, as `re.compile` would, from the program
+# `make bytecode` kept for it when there is one (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
 MIN_WORDS = 6
-WORD_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+WORD_RE = _compile(r"[\w'’]+(?:-[\w'’]+)*")
 # (opening marks, pattern): the pattern's group holds the quoted words, and every match
 # starts with one of its opening marks, so a text holding none of them is not searched (a test
 # holds each pattern to its marks). The opening mark must not follow a letter or a digit (a
 # digit before `"` is an inch mark), the closing one must not precede a letter.
 QUOTE_RES: list[tuple[str, re.Pattern[str]]] = [
-    ('"', re.compile(r'(?<![\w"])"(?=\S)([^"]*?[^\s"])"(?!\w)')),
-    ("“", re.compile(r"“([^”“]+)”")),
-    ("„", re.compile(r"„([^“”„]+)[“”]")),
-    ("«", re.compile(r"«\s?([^«»]+?)\s?»")),
-    ("»", re.compile(r"»([^«»]+)«")),
-    ("‹", re.compile(r"‹\s?([^‹›]+?)\s?›")),
-    ("「『", re.compile(r"「([^「」]+)」|『([^『』]+)』")),
-    ("‘", re.compile(r"(?<!\w)‘((?:[^‘’]|’(?=\w))+)’(?!\w)")),
-    ("‚", re.compile(r"‚([^‚‘]+)‘")),
-    ("'", re.compile(r"(?<![\w'])'(?=\S)((?:[^'\n]|'(?=\w))+?[^\s'])'(?!\w)")),
+    ('"', _compile(r'(?<![\w"])"(?=\S)([^"]*?[^\s"])"(?!\w)')),
+    ("“", _compile(r"“([^”“]+)”")),
+    ("„", _compile(r"„([^“”„]+)[“”]")),
+    ("«", _compile(r"«\s?([^«»]+?)\s?»")),
+    ("»", _compile(r"»([^«»]+)«")),
+    ("‹", _compile(r"‹\s?([^‹›]+?)\s?›")),
+    ("「『", _compile(r"「([^「」]+)」|『([^『』]+)』")),
+    ("‘", _compile(r"(?<!\w)‘((?:[^‘’]|’(?=\w))+)’(?!\w)")),
+    ("‚", _compile(r"‚([^‚‘]+)‘")),
+    ("'", _compile(r"(?<![\w'])'(?=\S)((?:[^'\n]|'(?=\w))+?[^\s'])'(?!\w)")),
 ]
 # Every mark a quoted passage can open with, and those of them that open nothing right after a
 # letter, a digit or "_" (their patterns look behind for `\w`): "don't" holds no quote.

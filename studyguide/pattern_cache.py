@@ -33,6 +33,10 @@ from types import ModuleType
 CACHED_MODULES = (
     "studyguide.figures",
     "studyguide.output_text",
+    # The scan of each text for figures and model lines.
+    "studyguide.match_places",
+    "studyguide.model_lines",
+    "studyguide.text_scan",
     # The hooks' own reading of pages, cards, the study sheet and generated HTML.
     "studyguide.card_rules",
     "studyguide.cards",

@@ -22,12 +22,17 @@ from studyguide.model_lines import (
     is_question_or_title,
     quoted_spans,
 )
+from studyguide.pattern_cache import PatternCache
+
+# The patterns below are compiled as `re.compile` would, from the programs `make bytecode` kept
+# for them when there are some (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
 
 
 def _digit_or_opening_mark(marks: str, digit: str) -> re.Pattern[str]:
     """A pattern matching a `digit`, or one of the opening `marks` where it can open a quote."""
     glued = re.escape("".join(mark for mark in GLUED_MARKS if mark in marks))
-    return re.compile(rf"[{digit}{re.escape(marks)}](?<!\w[{glued}])")
+    return _KEPT.compile(rf"[{digit}{re.escape(marks)}](?<!\w[{glued}])")
 
 
 # A digit of any script (`\d`, as the figure patterns read digits) or an opening quote mark;
@@ -52,8 +57,20 @@ def scan_text(text: str, *, container: bool = False) -> list[tuple[str, str]]:
     """(kind, text) of every figure and model line in one normalised run of text."""
     if not container and not may_hold_finding(text):
         return []
-    figures = find_figures(text)
     quotes = [] if container else quoted_spans(text)
+    return findings_of(text, find_figures(text), quotes, container=container)
+
+
+def findings_of(
+    text: str,
+    figures: list[tuple[int, int]],
+    quotes: list[tuple[int, int, str]],
+    *,
+    container: bool,
+) -> list[tuple[str, str]]:
+    """(kind, text) of what `text` holds, given its figures and quoted passages: the figures
+    outside quoted questions and titles, then the model lines (the whole text in a quote
+    container, else the quoted passages that are)."""
     if figures and quotes:
         # A number in a quoted question or title states nothing ("what if it grew tenfold?").
         silent = [(a, b) for a, b, inner in quotes if is_question_or_title(inner)]

@@ -26,6 +26,8 @@ PATTERNS = [p for _, p in figures.FIGURE_RES + figures.SPELLED_RES] + [
     figures._SPELLED_ANCHOR_RE,
     figures._ANY_SPELLED_RE,
     figures._ANCHOR_AFTER_ASCII_RE,
+    figures._ANY_FIGURE_RE,
+    figures._ANY_SPELLED_LOWER_RE,
 ]
 SOURCES = [(p.pattern, p.flags) for p in PATTERNS]
 

@@ -22,17 +22,11 @@ import pytest
 
 from studyguide import text_scan
 from studyguide.figures import FIGURE_RES, NOT_FIGURE_RES, SPELLED_RES, kept_figures
-from studyguide.model_lines import (
-    GLUED_MARKS,
-    OPENING_MARKS,
-    QUOTE_MARKS,
-    QUOTE_RES,
-    is_model_line,
-    is_question_or_title,
-)
+from studyguide.model_lines import GLUED_MARKS, OPENING_MARKS, QUOTE_MARKS, QUOTE_RES
 from studyguide.normalise import normalise
 from studyguide.output_check import scan_text
 from studyguide.output_text import SEARCH, fragment_segments, page_segments
+from studyguide.text_scan import findings_of
 from tests.test_figure_search import corpus_texts
 
 
@@ -56,20 +50,11 @@ def reference_quotes(text: str) -> list[tuple[int, int, str]]:
 
 
 def reference_scan(text: str, container: bool = False) -> list[tuple[str, str]]:
-    """`scan_text` as it was before it skipped anything (its code then, on full searches)."""
-    figures = reference_figures(text)
+    """`scan_text` as it was before it skipped anything: its code then, on full searches
+    (what it makes of the figures and quotes found is `findings_of`, unchanged since)."""
     may_quote = not container and any(mark in text for mark in QUOTE_MARKS)
     quotes = reference_quotes(text) if may_quote else []
-    if figures and quotes:
-        silent = [(a, b) for a, b, inner in quotes if is_question_or_title(inner)]
-        figures = [f for f in figures if not any(a <= f[0] < b for a, b in silent)]
-    found = [("figure", text[a:b]) for a, b in figures]
-    if container:
-        if is_model_line(text, container=True):
-            found.append(("container", text))
-    else:
-        found += [("quote", inner.strip()) for _, _, inner in quotes if is_model_line(inner)]
-    return found
+    return findings_of(text, reference_figures(text), quotes, container=container)
 
 
 # Words to catch each shortcut out: spelled numbers and what makes them figures, number words
