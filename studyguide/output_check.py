@@ -15,7 +15,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +47,8 @@ SHARED_SURFACES = frozenset({NAV, HEADER, FOOTER})
 # The page's own text, where every occurrence of a finding is its own problem.
 PAGE_TEXT_SURFACES = frozenset({BODY, ATTRIBUTE, DOWNLOAD, SEARCH})
 SCRIPT = "unsourced-script"
+# What a text holds: (kind, text) of each figure and model line (`scan_text`), in order.
+Found = tuple[tuple[str, str], ...]
 _TOKEN_RE = re.compile(r"\w+")
 _QUOTE_BEFORE_RE = re.compile(r"""(?:["“„«»‹「『‘‚']|<q>)\s*$""")
 _BLOCKQUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -91,7 +93,12 @@ class OutputCheck:
     registry: Registry
     exempt: set[str] = field(default_factory=set)
     results: ResultCache = field(default_factory=ResultCache)
-    _seen: dict[tuple[str, bool], list[tuple[str, str]]] = field(default_factory=dict)
+    # What each text holds (`_raw`), by text: outside quote containers, and inside them. Two
+    # dicts keyed by the text, and `()` for the many texts holding nothing, so that a build
+    # keeps no container object per text read: thousands would set off collections of the
+    # whole heap (strings and the empty tuple are not tracked by the collector).
+    _seen: dict[str, Found] = field(default_factory=dict)
+    _seen_in_container: dict[str, Found] = field(default_factory=dict)
     _by_token: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,12 +135,13 @@ class OutputCheck:
             return False
         return any(found in e and e in text for e in min(lists, key=len))
 
-    def _raw(self, segment: Segment) -> list[tuple[str, str]]:
+    def _raw(self, segment: Segment) -> Found:
         """What `scan_text` finds in the segment, before any exemption (read once a build)."""
-        key = (segment.text, segment.container)
-        got = self._seen.get(key)
+        seen = self._seen_in_container if segment.container else self._seen
+        got = seen.get(segment.text)
         if got is None:
-            got = self._seen[key] = scan_text(segment.text, container=segment.container)
+            found = scan_text(segment.text, container=segment.container)
+            got = seen[segment.text] = tuple(found) if found else ()
         return got
 
     def with_findings(
@@ -154,11 +162,12 @@ class OutputCheck:
 
         segments = []
         for surface, text, container, got in self.results.get(kind, source, compute):
-            self._seen.setdefault((text, container), [(k, t) for k, t in got])
+            seen = self._seen_in_container if container else self._seen
+            seen.setdefault(text, tuple((k, t) for k, t in got))
             segments.append(Segment(surface, text, container))
         return segments
 
-    def _scan(self, segment: Segment, local: set[str] | None) -> list[tuple[str, str]]:
+    def _scan(self, segment: Segment, local: set[str] | None) -> Sequence[tuple[str, str]]:
         got = self._raw(segment)
         if not got or segment.surface in MARKED_SURFACES:
             return got
