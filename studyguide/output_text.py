@@ -254,8 +254,36 @@ def _quote_containers(markup: str) -> tuple[str, list[Segment]]:
     return markup, found
 
 
+# The only tags of most search index entries (Material keeps paragraphs and lists): a
+# fragment whose every `<` opens one of these holds no exempt element, quote container or
+# inline tag, and its runs are the text between them.
+_PLAIN_BLOCK_TAG_RE = _compile(r"</?(?:p|li|ul|ol)>")
+
+
+def _plain_block_runs(markup: str) -> list[str] | None:
+    """`text_runs(markup)` when every tag of `markup` is a bare `<p>`, `<li>`, `<ul>` or
+    `<ol>` (opening or closing); None for any other fragment."""
+    pieces = _PLAIN_BLOCK_TAG_RE.split(markup)
+    if markup.count("<") != len(pieces) - 1:
+        return None
+    out = []
+    for piece in pieces:
+        if "&" in piece:
+            piece = html.unescape(piece)
+        text = normalise(piece)
+        if text:
+            out.append(text)
+    return out
+
+
 def fragment_segments(markup: str, surface: str = BODY) -> list[Segment]:
     """The segments of an HTML fragment (a page's content, a card's field) on one surface."""
+    plain = _plain_block_runs(markup)
+    if plain is not None:  # nothing to remove or lift: the runs, then the attribute texts
+        by_attribute = ATTRIBUTE if surface == BODY else surface
+        return [Segment(surface, t) for t in plain] + [
+            Segment(by_attribute, t) for t in attribute_texts(markup)
+        ]
     markup = remove_exempt(markup)
     markup, quoted = _quote_containers(markup)
     if surface != BODY:

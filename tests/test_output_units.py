@@ -186,3 +186,35 @@ def test_the_fast_exempt_patterns_remove_what_their_plain_forms_remove() -> None
         markup = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         for quick, slow in zip(fast, plain, strict=True):
             assert quick.sub(" ", markup) == slow.sub(" ", markup), (slow.pattern, markup)
+
+
+def test_plain_block_fragments_read_as_any_fragment() -> None:
+    """Search entries are mostly bare paragraphs and lists: read by a shortcut that must give
+    what the full reading gives, and must step aside for any other tag."""
+    import random
+
+    from studyguide import output_text
+
+    segment = output_text.Segment
+
+    def full(markup: str) -> list[output_text.Segment]:
+        markup = output_text.remove_exempt(markup)
+        markup, quoted = output_text._quote_containers(markup)
+        return (
+            [segment(NAV, s.text, True) for s in quoted]
+            + [segment(NAV, t) for t in output_text.text_runs(markup)]
+            + [segment(NAV, t) for t in output_text.attribute_texts(markup)]
+        )
+
+    pieces = [
+        "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<ol>", "</ol>", "<P>", "<p >",
+        "<code>", "</code>", "<em>", "a < b", "&amp;", "&lt;q&gt;", " 5 teams ", "\n",
+        'title="40% more"', "quote", "<!-- x -->", "\u00a0", "x",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    shortcut = 0
+    for _ in range(5_000):
+        markup = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        shortcut += output_text._plain_block_runs(markup) is not None
+        assert output_text.fragment_segments(markup, NAV) == full(markup), markup
+    assert 500 < shortcut < 4_500  # both ways taken often
