@@ -21,13 +21,18 @@ from __future__ import annotations
 
 import re
 
+from studyguide.pattern_cache import PatternCache
+
 # The word a slotted figure leaves in the Markdown: letters and digits only, so that no
 # inline pattern (emphasis, smart symbols, abbreviations) changes it.
 SLOT_WORD = "GuideDiagramSlot{}x"
-_FIGURE_BLOCK_RE = re.compile(
-    r'(?:(?<=\n\n)|\A)<figure class="diagram"[^\n]*</figure>(?=\n\n|\n?\Z)'
-)
-_ID_RE = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"&]+)"')
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+# A figure line with a blank line (or the page's start or end) on each side.
+_FIGURE_BLOCK_RE = _compile(r'(?:(?<=\n\n)|\A)<figure class="diagram"[^\n]*</figure>(?=\n\n|\n?\Z)')
+_ID_RE = _compile(r'<[a-zA-Z][^>]*?\sid="([^"&]+)"')
 
 
 def slot_figures(markdown: str) -> tuple[str, list[str]]:

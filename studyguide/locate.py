@@ -18,10 +18,15 @@ from functools import cached_property
 from studyguide import grammar
 from studyguide.mask import mask_code
 from studyguide.normalise import normalise, normalise_with_map
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import line_col
 
 DROPPED = "*_\\`"
-_ENTITY_RE = re.compile(r"&(?:nbsp|#160|#xa0|#8239|#x202f|shy|#173|#xad);", re.I)
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+_ENTITY_RE = _compile(r"&(?:nbsp|#160|#xa0|#8239|#x202f|shy|#173|#xad);", re.I)
 _ENTITY_TEXT = {"shy": "", "#173": "", "#xad": ""}
 
 

@@ -8,12 +8,17 @@ first means the patterns only ever see one spelling.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from studyguide.pattern_cache import PatternCache
 
 # Characters that render as nothing: soft hyphen, zero-width space/joiners, word joiner, BOM.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"))
-_SPACES_RE = re.compile(r"\s+")
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+_SPACES_RE = _compile(r"\s+")
 
 
 def normalise(text: str) -> str:

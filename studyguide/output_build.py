@@ -21,12 +21,17 @@ from studyguide.locate import SourceFile
 from studyguide.normalise import normalise
 from studyguide.output_check import OutputCheck
 from studyguide.output_text import marked_texts, option_texts, page_segments
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
 from studyguide.shared_text import SharedText
 
-SNIPPET_RE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+SNIPPET_RE = _compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+["']?([^"'\n]+?)["']?[ \t]*$""", re.M)
 BANNER_TITLE = "This page has problems with figures"
-_ARTICLE_RE = re.compile(r'<article\b[^>]*class="md-content__inner[^"]*"[^>]*>')
+_ARTICLE_RE = _compile(r'<article\b[^>]*class="md-content__inner[^"]*"[^>]*>')
 
 
 def _relative(path: Path) -> str:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyguide import grammar
 from studyguide.claims import Registry
@@ -36,6 +35,7 @@ from studyguide.output_text import (
     fragment_segments,
     page_segments,
 )
+from studyguide.pattern_cache import PatternCache
 from studyguide.problems import Problem
 from studyguide.result_cache import ResultCache
 
@@ -49,13 +49,16 @@ PAGE_TEXT_SURFACES = frozenset({BODY, ATTRIBUTE, DOWNLOAD, SEARCH})
 SCRIPT = "unsourced-script"
 # What a text holds: (kind, text) of each figure and model line (`scan_text`), in order.
 Found = tuple[tuple[str, str], ...]
-_TOKEN_RE = re.compile(r"\w+")
-_QUOTE_BEFORE_RE = re.compile(r"""(?:["“„«»‹「『‘‚']|<q>)\s*$""")
-_BLOCKQUOTE_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+_TOKEN_RE = _compile(r"\w+")
+_QUOTE_BEFORE_RE = _compile(r"""(?:["“„«»‹「『‘‚']|<q>)\s*$""")
+_BLOCKQUOTE_PREFIX_RE = _compile(r"^[ \t]*(?:>[ \t]?)+")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """Something a reader sees that needs a claim: a figure, a quoted or contained line."""
 
     kind: str  # "figure", "quote" (in quote marks) or "container" (blockquote, q, quote box)

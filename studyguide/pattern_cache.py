@@ -32,7 +32,14 @@ from types import ModuleType
 # pattern their PatternCache compiled while the module was imported.
 CACHED_MODULES = (
     "studyguide.figures",
+    # The output check's reading of pages, locating and reporting.
     "studyguide.output_text",
+    "studyguide.output_check",
+    "studyguide.output_build",
+    "studyguide.shared_text",
+    "studyguide.locate",
+    "studyguide.normalise",
+    "studyguide.diagram_slots",
     # The scan of each text for figures and model lines.
     "studyguide.match_places",
     "studyguide.model_lines",

@@ -30,13 +30,18 @@ from studyguide.output_text import (
     fragment_segments,
     text_runs,
 )
+from studyguide.pattern_cache import PatternCache
 
 # Where a chunk begins: one split on a captured start, which `re` runs as a search for "<"
 # (a zero-width lookahead split would try every position).
 CHUNK_STARTS = ("<li ", "<div ", "<nav ")
-_CHUNK_START_RE = re.compile("(" + "|".join(map(re.escape, CHUNK_STARTS)) + ")")
+# Module-level patterns come compiled from `make bytecode` (`studyguide.pattern_cache`).
+_KEPT = PatternCache(__file__)
+_compile = _KEPT.compile
+
+_CHUNK_START_RE = _compile("(" + "|".join(map(re.escape, CHUNK_STARTS)) + ")")
 # A `<` with no `>` before the next `<` or the end: a tag the chunk does not close.
-_UNCLOSED_TAG_RE = re.compile(r"<[^<>]*+(?:<|\Z)")  # possessive: no backtracking
+_UNCLOSED_TAG_RE = _compile(r"<[^<>]*+(?:<|\Z)")  # possessive: no backtracking
 # What starts a match of each of `output_text.EXEMPT_RES`, in its order, lower case. After a
 # chunk's own matches are removed, none may remain: one that does could match across a cut.
 EXEMPT_STARTS = (
@@ -52,7 +57,7 @@ QUOTE_STARTS = ("<blockquote", "<q", "quote")
 # Every start above, in one search: a chunk holding none in lower case has no exempt element
 # or quote container to read.
 ALL_STARTS = tuple(s for starts in EXEMPT_STARTS for s in starts) + QUOTE_STARTS
-_ANY_START_RE = re.compile("|".join(map(re.escape, ALL_STARTS)))
+_ANY_START_RE = _compile("|".join(map(re.escape, ALL_STARTS)))
 
 
 def chunks(markup: str) -> list[str]:
