@@ -205,8 +205,14 @@ def text_runs(markup: str) -> list[str]:
     run in the regex engine, so a page with thousands of navigation tags stays cheap.
     """
     flat = INLINE_TAG_RE.sub("", BLOCK_TAG_RE.sub("\x00", markup))
+    # The pieces between block tags that are not only whitespace.
+    return _readable(_RUN_RE.findall(flat))
+
+
+def _readable(pieces: list[str]) -> list[str]:
+    """Each piece of text between block tags unescaped and normalised, empty ones left out."""
     out = []
-    for piece in _RUN_RE.findall(flat):  # the pieces between block tags not only whitespace
+    for piece in pieces:
         if "&" in piece:
             piece = html.unescape(piece)
         text = normalise(piece)
@@ -266,14 +272,7 @@ def _plain_block_runs(markup: str) -> list[str] | None:
     pieces = _PLAIN_BLOCK_TAG_RE.split(markup)
     if markup.count("<") != len(pieces) - 1:
         return None
-    out = []
-    for piece in pieces:
-        if "&" in piece:
-            piece = html.unescape(piece)
-        text = normalise(piece)
-        if text:
-            out.append(text)
-    return out
+    return _readable(pieces)
 
 
 def fragment_segments(markup: str, surface: str = BODY) -> list[Segment]:

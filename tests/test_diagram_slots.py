@@ -10,8 +10,6 @@ its own paragraph `fill_figures` must say so (None), never return other HTML.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from mkdocs.structure.pages import _HTMLHandler
 from studyguide.diagram_slots import SLOT_WORD, anchor_ids, fill_figures, slot_figures
 from studyguide.diagrams import expand_diagrams, parse_diagram, render_figure
 from studyguide.page_text import strip_front_matter
+from tests.conftest import mkdocs_build
 from tests.test_deck_slots import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,13 +126,7 @@ def test_a_build_links_to_slotted_and_refused_figures_alike(tmp_path: Path) -> N
     faq = project / "docs" / "faq.md"
     faq.write_text(faq.read_text("utf-8") + links, "utf-8")
     out = tmp_path / "out"
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"STUDYGUIDE_CACHE": "off", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    run = mkdocs_build(project, out)
     assert run.returncode == 0, run.stderr[-2000:]
     for page, name in names.items():
         built = (out / page.relative_to(DOCS).with_suffix("") / "index.html").read_text("utf-8")
@@ -146,11 +139,5 @@ def test_a_build_links_to_slotted_and_refused_figures_alike(tmp_path: Path) -> N
         + f"{slotted.relative_to(DOCS).as_posix()}#diagram-nope)\n",
         "utf-8",
     )
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"STUDYGUIDE_CACHE": "off", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    run = mkdocs_build(project, out)
     assert run.returncode != 0 and "diagram-nope" in run.stderr
