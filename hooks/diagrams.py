@@ -25,7 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from studyguide.context import BuildContext
-from studyguide.diagram_slots import anchor_ids, fill_figures, slot_figures
+from studyguide.diagram_slots import anchor_ids, fill_figures, slot_figures, unslot
 from studyguide.hook_support import build_context
 from studyguide.problems import Problem
 
@@ -115,7 +115,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     markdown, figures = found
     filled = fill_figures(html, figures)
     if filled is None:  # a slot did not come out as its own paragraph: render in full
-        page.markdown = markdown
+        page.markdown = unslot(page.markdown or "", figures) or markdown
         page.render(config, files)
         return page.content or ""
     ids = set().union(*(anchor_ids(f) for f in figures))

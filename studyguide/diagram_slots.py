@@ -62,6 +62,18 @@ def fill_figures(html: str, figures: list[str]) -> str | None:
     return html
 
 
+def unslot(markdown: str, figures: list[str]) -> str | None:
+    """`markdown` (a page's, as every hook left it) with each slot word's line put back to
+    its figure, for rendering the page in full; None when a slot's line is not there exactly
+    once (then use the Markdown the figures were slotted from)."""
+    for index, figure in enumerate(figures):
+        found = list(re.finditer(rf"(?m)^{SLOT_WORD.format(index)}$", markdown))
+        if len(found) != 1:
+            return None
+        markdown = markdown[: found[0].start()] + figure + markdown[found[0].end() :]
+    return markdown
+
+
 def anchor_ids(figure: str) -> set[str]:
     """The ids of the figure's elements: what MkDocs collects from raw HTML for its anchor
     checks (the figure's markup is the build's own: ids in double quotes, no entities)."""

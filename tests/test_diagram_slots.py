@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.pages import _HTMLHandler
 
-from studyguide.diagram_slots import SLOT_WORD, anchor_ids, fill_figures, slot_figures
+from studyguide.diagram_slots import (
+    SLOT_WORD,
+    anchor_ids,
+    fill_figures,
+    slot_figures,
+    unslot,
+)
 from studyguide.diagrams import expand_diagrams, parse_diagram, render_figure
 from studyguide.page_text import strip_front_matter
 from tests.conftest import mkdocs_build
@@ -91,6 +97,19 @@ def test_a_figure_is_slotted_only_where_it_renders_the_same(markdown: str, slots
 def test_a_slot_that_does_not_come_out_as_its_own_paragraph_is_refused(around: str) -> None:
     html = render(around.format(w=SLOT_WORD.format(0)))
     assert fill_figures(html, [figure(NAME)]) is None
+
+
+def test_unslotting_puts_back_each_figure_where_its_slot_line_is() -> None:
+    text = "Intro with GuideDiagramSlot0x in prose.\n\n{f}\n\nAfter.\n\n{f}\n".format(
+        f=figure(NAME)
+    )
+    slotted, figures = slot_figures(text)
+    assert len(figures) == 2
+    edited = slotted.replace("After.", "After, edited by a later hook.")
+    assert unslot(edited, figures) == text.replace("After.", "After, edited by a later hook.")
+    # A slot line gone or doubled: no guess (the hook renders what it slotted from).
+    assert unslot(slotted.replace(SLOT_WORD.format(1) + "\n", ""), figures) is None
+    assert unslot(slotted + SLOT_WORD.format(0) + "\n", figures) is None
 
 
 def test_the_figure_names_the_anchors_mkdocs_would_read_from_raw_html() -> None:
