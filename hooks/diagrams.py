@@ -3,6 +3,7 @@
 Thin event functions over `studyguide.diagrams`:
 
 - on_startup: remember whether this is `serve` (show problems on the page) or a build.
+- on_files: start the build's diagrams afresh (descriptions read, pages slotted).
 - on_page_markdown: replace each `::diagram[NAME]` line with its figure. Runs after the
   claims hook (declared in `studyguide.context.HOOK_NEEDS`), so the claims hook's line
   numbers stay those of the file; problems join the build's report through the shared
@@ -15,30 +16,27 @@ Thin event functions over `studyguide.diagrams`:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from studyguide.context import BuildContext
-from studyguide.diagram_slots import anchor_ids, fill_figures, slot_figures, unslot
-from studyguide.hook_support import build_context
+from studyguide.diagram_slots import fill_figures, slot_figures, unslot
+from studyguide.hook_support import build_context, filled_content
+from studyguide.links import element_ids
 from studyguide.problems import Problem
 
 HOOK = "hooks/diagrams.py"
 DIAGRAMS_DIR = Path("includes") / "diagrams"
 _mode: dict[str, str] = {"command": "build"}
-# What one build keeps in the config, beside the build context it belongs to (`_of_build`):
-# the diagram descriptions as read, and the pages whose figures were slotted (src path ->
-# (Markdown with the figures, the figures)).
+# What one build keeps in the config, made afresh by on_files: the diagram descriptions as
+# read (once, by the first page with a diagram), and the pages whose figures were slotted
+# (src path -> (Markdown with the figures, the figures)).
 READ_KEY = "guide_diagrams"
 SLOTS_KEY = "guide_diagram_slots"
-Slots = dict[str, tuple[str, list[str]]]
-T = TypeVar("T")
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -46,13 +44,11 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
     _mode["command"] = command
 
 
-def _of_build(config: MkDocsConfig, ctx: BuildContext, key: str, make: Callable[[], T]) -> T:
-    """What `make` gives, once per build: kept in the config beside the build context it was
-    made for, which the claims hook makes afresh for each build (`serve` too)."""
-    kept: tuple[BuildContext, T] | None = config.get(key)
-    if kept is None or kept[0] is not ctx:
-        kept = config[key] = (ctx, make())
-    return kept[1]
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Start this build's diagrams afresh: no description read, no page slotted yet."""
+    config[READ_KEY] = None
+    config[SLOTS_KEY] = {}
+    return files
 
 
 def _read_diagrams(docs_dir: Path) -> dict[str, tuple[str, str]]:
@@ -72,11 +68,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ctx = build_context(config, HOOK)
     docs_dir = Path(config["docs_dir"])
     src_uri = page.file.src_uri
-    path, read, original = (
-        f"{docs_dir.name}/{src_uri}",
-        _of_build(config, ctx, READ_KEY, lambda: _read_diagrams(docs_dir)),
-        ctx.sources.get(src_uri),
-    )
+    path, original = f"{docs_dir.name}/{src_uri}", ctx.sources.get(src_uri)
+    read = config[READ_KEY]
+    if read is None:  # the build's first page with a diagram
+        read = config[READ_KEY] = _read_diagrams(docs_dir)
 
     def expand() -> tuple[str, list[Problem]]:
         # Imported on first use: a build that reuses every page's figures never needs it.
@@ -100,7 +95,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         ctx.problems.extend(problems)
     slotted, figures = slot_figures(expanded)
     if figures:
-        _of_build(config, ctx, SLOTS_KEY, Slots)[src_uri] = (expanded, figures)
+        config[SLOTS_KEY][src_uri] = (expanded, figures)
     return slotted
 
 
@@ -108,16 +103,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the page's slotted figures into its HTML, and their ids into its anchors."""
-    slots: Slots = _of_build(config, build_context(config, HOOK), SLOTS_KEY, Slots)
-    found = slots.get(page.file.src_uri)
+    found = config[SLOTS_KEY].get(page.file.src_uri)
     if found is None:
         return html
     markdown, figures = found
-    filled = fill_figures(html, figures)
-    if filled is None:  # a slot did not come out as its own paragraph: render in full
-        page.markdown = unslot(page.markdown or "", figures) or markdown
-        page.render(config, files)
-        return page.content or ""
-    ids = set().union(*(anchor_ids(f) for f in figures))
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
-    return filled
+    # A slot that did not come out as its own paragraph: render the page in full.
+    return filled_content(
+        page,
+        config,
+        files,
+        fill_figures(html, figures),
+        lambda: unslot(page.markdown or "", figures) or markdown,
+        (i for figure in figures for i in element_ids(figure)),
+    )

@@ -48,7 +48,7 @@ from studyguide.deck_pages import (
     render_index,
 )
 from studyguide.deck_slots import SlottedDeck, fill_slots, slotted_deck
-from studyguide.hook_support import add_generated_page, build_context
+from studyguide.hook_support import add_generated_page, build_context, filled_content
 from studyguide.problems import Problem
 from studyguide.review_fill import fill_review, section_ids
 from studyguide.review_page import REVIEW, render_review, render_tools, review_nav_entry
@@ -181,13 +181,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if found is None:
         return html
     deck, slotted = found
+    # A card that drew a rule of its own leaves the frame out of place: render in full.
     filled = fill_slots(html, slotted.frames)
-    if filled is None:  # a card drew a rule of its own: render the page in full
-        page.markdown = render_deck(deck)[1]
-        page.render(config, files)
-        return page.content or ""
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | slotted.anchor_ids
-    return filled
+    return filled_content(
+        page, config, files, filled, lambda: render_deck(deck)[1], slotted.anchor_ids
+    )
 
 
 def on_page_context(

@@ -1,17 +1,20 @@
 """The hooks' side of the build context: reading it in order, and adding generated pages.
 
 The one module of the package that knows MkDocs' types, so the event functions in `hooks/`
-stay a few lines each and agree on the two things they share: where the build context is
-kept, and how a page that exists only in the build is added.
+stay a few lines each and agree on the things they share: where the build context is kept,
+how a page that exists only in the build is added, and how HTML left out of a page's
+Markdown is put back after rendering.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from studyguide.context import BuildContext, GeneratedPage, hook_order_problem
 from studyguide.result_cache import cache_folder
@@ -56,3 +59,23 @@ def add_generated_page(
     file = File.generated(config, page.src_uri, content=page.front_matter)
     files.append(file)
     return file
+
+
+def filled_content(
+    page: Page,
+    config: MkDocsConfig,
+    files: Files,
+    filled: str | None,
+    full_markdown: Callable[[], str],
+    anchor_ids: Iterable[str],
+) -> str:
+    """A page's content once HTML left out of its Markdown (a deck's frame, a diagram) is
+    put back: `filled`, whose elements' ids join the page's anchors as MkDocs would have
+    read them from the Markdown; or, when it could not be put back (None), the page
+    rendered in full from `full_markdown()`."""
+    if filled is None:
+        page.markdown = full_markdown()
+        page.render(config, files)
+        return page.content or ""
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | set(anchor_ids)
+    return filled
