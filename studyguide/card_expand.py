@@ -15,9 +15,6 @@ from studyguide.claims import Registry
 from studyguide.expand import PageResult, expand_page
 from studyguide.problems import Problem
 
-# Card's fields in order: a card as JSON is their values.
-CARD_FIELDS = Card._fields
-
 
 class ExpandedCard(NamedTuple):
     """A card with its claim syntax expanded: Markdown ready to render, and claims used."""
@@ -88,7 +85,7 @@ def cards_to_json(expanded: Iterable[ExpandedCard], problems: Iterable[Problem])
     """Expanded cards and their problems as JSON values (for `studyguide.result_cache`)."""
     return {
         "cards": [
-            [[getattr(e.card, name) for name in CARD_FIELDS], e.front, e.back, sorted(e.used)]
+            [list(e.card), e.front, e.back, sorted(e.used)]  # a card: its fields' values
             for e in expanded
         ],
         "problems": [p.to_json() for p in problems],

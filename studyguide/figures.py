@@ -224,7 +224,8 @@ NOT_FIGURE_RES: list[LazyPattern] = [
 # Where each of NOT_FIGURE_RES can start: up to so many characters before the start of a run
 # of digits ("chapter #7": ten letters, a space and "#" before the 7; "scale from 1"), or
 # anywhere (None) for those a match of which may hold no digit ("rule of three"). A pattern
-# with a number is then tried only there (`_tried_at`); a test holds this to a full search.
+# with a number is then tried only there (`match_places.tried_at`); a test holds this to a
+# full search.
 NOT_FIGURE_LEADS = (0, 1, 0, 1, 12, 7, 11, None, None, None)
 # Capitalised words that start sentences or clauses, never a product name before a number.
 _FUNCTION_WORDS = (

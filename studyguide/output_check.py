@@ -144,7 +144,7 @@ class OutputCheck:
         got = seen.get(segment.text)
         if got is None:
             found = scan_text(segment.text, container=segment.container)
-            got = seen[segment.text] = tuple(found) if found else ()
+            got = seen[segment.text] = tuple(found)  # () when nothing: one shared empty tuple
         return got
 
     def with_findings(
