@@ -10,8 +10,13 @@ when it happens.
 - on_nav: expand the claim syntax in navigation titles written in `mkdocs.yml`.
 - on_page_markdown: hand each page its expanded Markdown (and its front matter `title` and
   `description` expanded as plain text); expand generated pages too.
-- on_page_content: take model lines expanded inside tabs, lists and admonitions out of the
-  paragraph Markdown wraps them in (a figure inside a <p> is invalid HTML).
+  Figures and model lines that read alike as a word are left out of the Markdown, a slot
+  word in their place (`studyguide.claim_slots`, `studyguide.figure_slots`): Markdown need
+  not read their HTML.
+- on_page_content: put the slotted figures and model lines into the rendered page, after
+  the diagrams and before every other hook; take model lines expanded inside tabs, lists and
+  admonitions out of the paragraph Markdown wraps them in (a figure inside a <p> is invalid
+  HTML).
 - on_page_context: put the ledger's claims table in place once every page is rendered, so
   it lists what every surface uses, and after search has indexed the page.
 - on_post_page / on_post_template: the output check (`studyguide.output_check`) reads the
@@ -27,24 +32,29 @@ import functools
 import json
 import logging
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from studyguide.claim_slots import WORD_START, fill_claims, slot_claims, unslot_claims
 from studyguide.claims import Registry, load_registry
 from studyguide.context import BuildContext, GeneratedPage
 from studyguide.expand import PageResult, body_offset, expand_page
+from studyguide.figure_slots import SCRIPTS, fill_figures, slot_figures, unslot
 from studyguide.hook_support import (
     CONTEXT_KEY,
     add_generated_page,
     build_cache_folder,
     build_context,
+    filled_content,
+    snippet_abbreviations,
 )
 from studyguide.ledger import FRONT_MATTER as LEDGER_FRONT_MATTER
 from studyguide.ledger import fill_claims_table, render_claims_table, render_ledger
@@ -58,6 +68,11 @@ HOOK = "hooks/claims.py"
 LEDGER = "sources.md"
 CLAIMS_FILE = "claims.yml"
 OUTPUT = "guide_output_check"
+# What one build keeps in the config, made afresh by on_files: the abbreviations a page can
+# get from its snippets (None: unknown, slot nothing), and the pages whose figures and model
+# lines were slotted (src path -> PageSlots).
+ABBREVIATIONS_KEY = "guide_claim_abbreviations"
+SLOTS_KEY = "guide_claim_slots"
 
 log = logging.getLogger("mkdocs.hooks.claims")
 # In `serve`, problems go to a logger outside MkDocs' own, so strict mode does not stop the
@@ -138,6 +153,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         ctx.add_page(file.src_uri, result)
     config[CONTEXT_KEY] = ctx
+    config[ABBREVIATIONS_KEY] = snippet_abbreviations(config)
+    config[SLOTS_KEY] = {}
     state = config[OUTPUT] = OutputState.create(ctx.registry, config, ctx.sources, prefix)
     state.check.results = ctx.results
     for key in ("site_name", "site_description", "copyright"):
@@ -209,7 +226,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = state.plain(page.meta[key], src_uri)
-    return result.markdown
+    return _slotted(result.markdown, src_uri, config)
+
+
+class PageSlots(NamedTuple):
+    """What a page left out of its Markdown: the Markdown as expanded, its figures and its
+    model lines (`studyguide.claim_slots`, `studyguide.figure_slots`)."""
+
+    expanded: str
+    figures: list[str]
+    scripts: list[str]
+
+
+def _slotted(expanded: str, src_uri: str, config: MkDocsConfig) -> str:
+    """The page's Markdown with figures and model lines slotted out, recorded for the fill."""
+    keys = config[ABBREVIATIONS_KEY]
+    if keys is None:
+        return expanded
+    slotted, figures = slot_claims(expanded, keys)
+    slotted, scripts = slot_figures(slotted, SCRIPTS)
+    if figures or scripts:
+        config[SLOTS_KEY][src_uri] = PageSlots(expanded, figures, scripts)
+    return slotted
 
 
 def _output_state(config: MkDocsConfig) -> OutputState:
@@ -224,9 +262,39 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+# After the diagrams' fill (100), which may render the page again with these slots in it;
+# before every other hook's on_page_content, so they see the page as it is served.
+@event_priority(90)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Valid HTML for model lines in tabs, lists and admonitions (see `unwrap_scripts`)."""
+    """Put the page's slotted figures and model lines into its HTML; valid HTML for model
+    lines in tabs, lists and admonitions (see `unwrap_scripts`)."""
+    slots: PageSlots | None = config[SLOTS_KEY].get(page.file.src_uri)
+    if slots is not None:
+        filled = fill_claims(html, slots.figures)
+        if filled is not None and slots.scripts:
+            filled = fill_figures(filled, slots.scripts, SCRIPTS)
+        if filled is not None and _heading_holds_slot(page):
+            filled = None
+        # The hooks after this one see the page's Markdown as expanded, slot words put back.
+        page.markdown = unslot(
+            unslot_claims(page.markdown or "", slots.figures), slots.scripts, SCRIPTS
+        ) or slots.expanded
+        html = filled_content(page, config, files, filled, lambda: page.markdown or "", ())
     return unwrap_scripts(html)
+
+
+def _heading_holds_slot(page: Page) -> bool:
+    """Whether a slot word came out in the page's title or table of contents (a heading's
+    text makes its id and entry there, which the figure would not)."""
+    if WORD_START in (page.title or ""):
+        return True
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        if WORD_START in item.title or WORD_START in item.id:
+            return True
+        items += item.children
+    return False
 
 
 def on_page_context(

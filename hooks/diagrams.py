@@ -8,7 +8,7 @@ Thin event functions over `studyguide.diagrams`:
   claims hook (declared in `studyguide.context.HOOK_NEEDS`), so the claims hook's line
   numbers stay those of the file; problems join the build's report through the shared
   build context. A figure that is a block of its own is left out of the Markdown, a slot
-  word in its place (`studyguide.diagram_slots`): Markdown need not parse its SVG.
+  word in its place (`studyguide.figure_slots`): Markdown need not parse its SVG.
 - on_page_content: put the slotted figures into the rendered page, first of every hook's
   `on_page_content`, so the others see the page as it is served.
 """
@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from studyguide.diagram_slots import fill_figures, slot_figures, unslot
+from studyguide.figure_slots import fill_figures, slot_figures, unslot
 from studyguide.hook_support import build_context, filled_content
 from studyguide.links import element_ids
 from studyguide.problems import Problem
@@ -107,12 +107,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if found is None:
         return html
     markdown, figures = found
+    # The hooks after this one see the page's Markdown with its figures (the claims hook
+    # renders it in full from there when a slot of its own does not come out).
+    page.markdown = unslot(page.markdown or "", figures) or markdown
     # A slot that did not come out as its own paragraph: render the page in full.
     return filled_content(
         page,
         config,
         files,
         fill_figures(html, figures),
-        lambda: unslot(page.markdown or "", figures) or markdown,
+        lambda: page.markdown or "",
         (i for figure in figures for i in element_ids(figure)),
     )

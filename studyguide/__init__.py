@@ -24,7 +24,7 @@ whose list breaks it stops at once with a message naming the hook to add or move
    figure (`diagrams`), after the claims hook expanded the page; adds its problems to the
    context. A figure that is a block of its own leaves a slot word in the Markdown instead,
    and on_page_content (first of all hooks) puts it into the rendered page
-   (`diagram_slots`): Markdown never parses its SVG.
+   (`figure_slots`): Markdown never parses its SVG.
 3. `hooks/tables.py`, on_page_content: labels wide tables so they stack on phones (reads no
    context).
 4. `hooks/assets.py`, on_config/on_files: bundles the guide's own CSS and JS (reads no

@@ -8,6 +8,7 @@ Markdown is put back after rendering.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from studyguide.claim_slots import abbreviations
 from studyguide.context import BuildContext, GeneratedPage, hook_order_problem
 from studyguide.result_cache import cache_folder
 
@@ -79,3 +81,38 @@ def filled_content(
         return page.content or ""
     page.present_anchor_ids = (page.present_anchor_ids or set()) | set(anchor_ids)
     return filled
+
+
+# Files a snippet can be: what `pymdownx.snippets` would include as text.
+SNIPPET_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+def snippet_abbreviations(config: MkDocsConfig) -> frozenset[str] | None:
+    """Every abbreviation a page can get from outside its own Markdown: those defined in the
+    files its snippets can include (`pymdownx.snippets` keeps includes under its base paths,
+    read from the folder MkDocs runs in) and in `abbr`'s glossary. None when that cannot be
+    known (snippets may download from the web): then no figure is slotted
+    (`studyguide.claim_slots`)."""
+    extensions = [e for e in config.markdown_extensions if isinstance(e, str)]
+    options = config.mdx_configs
+    keys = set((options.get("abbr") or {}).get("glossary") or {})
+    if "pymdownx.snippets" not in extensions:
+        return frozenset(keys)
+    snippets = options.get("pymdownx.snippets") or {}
+    if snippets.get("url_download"):
+        return None
+    bases = snippets.get("base_path", ["."])
+    texts: list[str] = []
+    for base in [bases] if isinstance(bases, str) else bases:
+        path = Path(os.path.abspath(base))
+        if path.is_file():
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "node_modules"]
+            texts += [
+                Path(folder, name).read_text(encoding="utf-8", errors="replace")
+                for name in names
+                if name.endswith(SNIPPET_SUFFIXES)
+            ]
+    return frozenset(keys) | abbreviations(texts)

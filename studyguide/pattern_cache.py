@@ -39,7 +39,8 @@ CACHED_MODULES = (
     "studyguide.shared_text",
     "studyguide.locate",
     "studyguide.normalise",
-    "studyguide.diagram_slots",
+    "studyguide.figure_slots",
+    "studyguide.claim_slots",
     # The scan of each text for figures and model lines.
     "studyguide.match_places",
     "studyguide.model_lines",

@@ -1,4 +1,4 @@
-"""studyguide.diagram_slots: a page whose diagrams are slotted out of the Markdown and put back
+"""studyguide.figure_slots: a page whose diagrams are slotted out of the Markdown and put back
 after rendering is byte for byte the page rendered with the figures in its Markdown.
 
 Both are rendered with the site's own Markdown extensions and settings (mkdocs.yml), for
@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.pages import _HTMLHandler
 
-from studyguide.diagram_slots import (
-    SLOT_WORD,
+from studyguide.diagrams import expand_diagrams, parse_diagram, render_figure
+from studyguide.figure_slots import (
+    DIAGRAMS,
     fill_figures,
     slot_figures,
     unslot,
 )
-from studyguide.diagrams import expand_diagrams, parse_diagram, render_figure
 from studyguide.links import element_ids
 from studyguide.page_text import strip_front_matter
 from tests.conftest import mkdocs_build
@@ -29,8 +29,8 @@ from tests.test_deck_slots import render
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-DIAGRAMS = sorted((DOCS / "includes" / "diagrams").glob("*.yml"))
-READ = {p.stem: (p.as_posix(), p.read_text(encoding="utf-8")) for p in DIAGRAMS}
+DIAGRAM_FILES = sorted((DOCS / "includes" / "diagrams").glob("*.yml"))
+READ = {p.stem: (p.as_posix(), p.read_text(encoding="utf-8")) for p in DIAGRAM_FILES}
 DIAGRAM_PAGES = sorted(
     p for p in DOCS.rglob("*.md") if "::diagram[" in p.read_text(encoding="utf-8")
 )
@@ -58,7 +58,7 @@ def test_every_diagram_page_of_the_guide_renders_the_same_slotted(page: Path) ->
     assert slotted == whole
 
 
-NAME = DIAGRAMS[0].stem
+NAME = DIAGRAM_FILES[0].stem
 
 
 @pytest.mark.parametrize(
@@ -95,21 +95,24 @@ def test_a_figure_is_slotted_only_where_it_renders_the_same(markdown: str, slots
     ],
 )
 def test_a_slot_that_does_not_come_out_as_its_own_paragraph_is_refused(around: str) -> None:
-    html = render(around.format(w=SLOT_WORD.format(0)))
+    html = render(around.format(w=DIAGRAMS.word.format(0)))
     assert fill_figures(html, [figure(NAME)]) is None
 
 
 def test_unslotting_puts_back_each_figure_where_its_slot_line_is() -> None:
-    text = "Intro with GuideDiagramSlot0x in prose.\n\n{f}\n\nAfter.\n\n{f}\n".format(
-        f=figure(NAME)
-    )
+    text = "Intro.\n\n{f}\n\nAfter.\n\n{f}\n".format(f=figure(NAME))
     slotted, figures = slot_figures(text)
     assert len(figures) == 2
     edited = slotted.replace("After.", "After, edited by a later hook.")
     assert unslot(edited, figures) == text.replace("After.", "After, edited by a later hook.")
     # A slot line gone or doubled: no guess (the hook renders what it slotted from).
-    assert unslot(slotted.replace(SLOT_WORD.format(1) + "\n", ""), figures) is None
-    assert unslot(slotted + SLOT_WORD.format(0) + "\n", figures) is None
+    assert unslot(slotted.replace(DIAGRAMS.word.format(1) + "\n", ""), figures) is None
+    assert unslot(slotted + DIAGRAMS.word.format(0) + "\n", figures) is None
+
+
+def test_a_page_whose_text_holds_a_slot_word_keeps_its_figures() -> None:
+    text = "Intro with GuideDiagramSlot0x in prose.\n\n{f}\n".format(f=figure(NAME))
+    assert slot_figures(text) == (text, [])
 
 
 def test_the_figure_names_the_anchors_mkdocs_would_read_from_raw_html() -> None:
@@ -122,8 +125,8 @@ def test_the_figure_names_the_anchors_mkdocs_would_read_from_raw_html() -> None:
 
 
 def test_a_build_links_to_slotted_and_refused_figures_alike(tmp_path: Path) -> None:
-    """Integration: one diagram page holds the slot word in its prose (its slot is refused and
-    the page rendered in full), another is slotted; both show their figure once, the word
+    """Integration: one diagram page holds the slot word in its prose (its figures stay in
+    its Markdown), another is slotted; both show their figure once, the word
     stays, and links to both figures' ids pass MkDocs' strict anchor check."""
     project = tmp_path / "site"
     shutil.copytree(DOCS, project / "docs")
@@ -131,7 +134,7 @@ def test_a_build_links_to_slotted_and_refused_figures_alike(tmp_path: Path) -> N
         (project / name).symlink_to(ROOT / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     refused, slotted = DIAGRAM_PAGES[0], DIAGRAM_PAGES[1]
-    word = SLOT_WORD.format(0)
+    word = DIAGRAMS.word.format(0)
     target = project / "docs" / refused.relative_to(DOCS)
     target.write_text(f"{target.read_text('utf-8')}\nThe word {word} here.\n", "utf-8")
     names = {
