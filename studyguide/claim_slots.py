@@ -3,7 +3,7 @@
 An expanded `:claim[ID]` is an `<a>` of some 300 characters with a provenance title
 (`render.claim_html`). Written into the Markdown as inline HTML, every one of its tags is
 read by the raw-HTML block reader and stashed by the inline one, and the paragraph holding it
-is cut into pieces that every later inline pattern searches again: about 0.15 ms a figure,
+is cut into pieces that every later inline pattern searches again: about 0.2 ms a figure,
 more than the rest of its paragraph. The build instead writes a slot word in its place
 (`slot_claims`) and puts the figure back into the rendered HTML (`fill_claims`), where the
 inline HTML would have come out as it was written.

@@ -381,6 +381,8 @@ def _numeric(text: str, runs: list[int] | None = None) -> list[tuple[int, int, s
         runs = digit_runs(text)
     places = near(runs, _FIGURE_LEAD, text, _FIGURE_FIRSTS) if runs else []
     live = _live(text, places, _ANY_FIGURE_RE)
+    if not live:  # no pattern matches anywhere (most texts with digits: "Page 12")
+        return []
     return [f for kind, p in FIGURE_RES for f in tried_at(text, kind, p, live)]
 
 
