@@ -111,7 +111,7 @@ def test_unslotting_puts_back_each_figure_where_its_slot_line_is() -> None:
 
 
 def test_a_page_whose_text_holds_a_slot_word_keeps_its_figures() -> None:
-    text = "Intro with GuideDiagramSlot0x in prose.\n\n{f}\n".format(f=figure(NAME))
+    text = f"Intro with GuideDiagramSlot0x in prose.\n\n{figure(NAME)}\n"
     assert slot_figures(text) == (text, [])
 
 
