@@ -276,9 +276,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if filled is not None and _heading_holds_slot(page):
             filled = None
         # The hooks after this one see the page's Markdown as expanded, slot words put back.
-        page.markdown = unslot(
-            unslot_claims(page.markdown or "", slots.figures), slots.scripts, SCRIPTS
-        ) or slots.expanded
+        page.markdown = (
+            unslot(unslot_claims(page.markdown or "", slots.figures), slots.scripts, SCRIPTS)
+            or slots.expanded
+        )
         html = filled_content(page, config, files, filled, lambda: page.markdown or "", ())
     return unwrap_scripts(html)
 
