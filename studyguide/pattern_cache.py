@@ -32,6 +32,7 @@ from types import ModuleType
 # pattern their PatternCache compiled while the module was imported.
 CACHED_MODULES = (
     "studyguide.figures",
+    "studyguide.not_figures",
     # The output check's reading of pages, locating and reporting.
     "studyguide.output_text",
     "studyguide.output_check",

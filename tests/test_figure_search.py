@@ -19,7 +19,7 @@ import sys
 
 import pytest
 
-from studyguide import figures
+from studyguide import figure_words, figures
 from studyguide.figures import FIGURE_RES, SPELLED_RES, find_figures
 from studyguide.lazy_pattern import CASE_FOLD_EXCEPTIONS, LazyPattern
 from studyguide.normalise import normalise
@@ -139,7 +139,7 @@ def test_a_figure_spelled_with_a_case_fold_exception_is_still_found() -> None:
 
 @pytest.mark.parametrize(
     "start",
-    [*figures.SPELLED_WORDS.split("|"), "a hundred", "a-third", "half a", "dozens of"],
+    [*figure_words.SPELLED_WORDS.split("|"), "a hundred", "a-third", "half a", "dozens of"],
 )
 def test_every_spelled_start_is_an_anchor(start: str) -> None:
     """Each way a spelled figure can begin is found where it stands (the search first looks

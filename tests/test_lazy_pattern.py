@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from studyguide import figures
-from studyguide.figures import FIGURE_RES, NOT_FIGURE_RES, SPELLED_RES, find_figures
+from studyguide import not_figures
+from studyguide.figures import FIGURE_RES, SPELLED_RES, find_figures
 from studyguide.lazy_pattern import LazyPattern, folded_lower
 from studyguide.normalise import normalise
+from studyguide.not_figures import NOT_FIGURE_RES
 from tests.test_figure_search import corpus_texts, word_soup
 
 ALL = [p for _, p in FIGURE_RES] + [p for _, p in SPELLED_RES] + NOT_FIGURE_RES
@@ -177,7 +178,7 @@ def test_skipping_finds_the_same_on_every_text_of_the_site(
                 texts.add(normalise(line))
     assert len(texts) > 1000
     assert_same_figures(sorted(texts), monkeypatch)
-    assert [t for t in texts if figures._blocked(t) != every_blocked(t)] == []
+    assert [t for t in texts if not_figures.blocked(t) != every_blocked(t)] == []
     # On this site, the skipped patterns stay uncompiled in a build's search.
     assert any(not p.may_match(folded_lower(t)) for t in texts for p in GATED)
 
@@ -229,7 +230,7 @@ def test_the_fast_blocked_search_equals_every_pattern(source: str) -> None:
             "".join(rng.choice(words) + rng.choice(["", " ", " ", "#", "-"]) for _ in range(9))
             for _ in range(4_000)
         ]
-    differ = [t for t in texts if figures._blocked(t) != every_blocked(t)]
+    differ = [t for t in texts if not_figures.blocked(t) != every_blocked(t)]
     assert not differ, differ[:5]
 
 
@@ -237,9 +238,22 @@ def test_a_lead_too_short_misses_a_label() -> None:
     """Adversarial: the comparison above bites. With "chapter" allowed 3 characters before
     its number, "chapter 7" is no longer seen as a label."""
     text = "see chapter 7 for details"
-    assert figures._blocked(text) == every_blocked(text) != []
-    short = list(figures.NOT_FIGURE_LEADS)
+    assert not_figures.blocked(text) == every_blocked(text) != []
+    short = list(not_figures.NOT_FIGURE_LEADS)
     short[4] = 3
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(figures, "NOT_FIGURE_LEADS", tuple(short))
-        assert figures._blocked(text) != every_blocked(text)
+        patched.setattr(not_figures, "NOT_FIGURE_LEADS", tuple(short))
+        assert not_figures.blocked(text) != every_blocked(text)
+
+
+def test_a_label_first_left_out_misses_a_label() -> None:
+    """Adversarial: the comparison above bites for the label words' first characters too.
+    Without "c", "see chapter 7" is no longer seen as a label."""
+    text = "see chapter 7 for details"
+    firsts = list(not_figures.NOT_FIGURE_FIRSTS)
+    label_firsts = firsts[4]
+    assert label_firsts is not None and "c" in label_firsts
+    firsts[4] = label_firsts.replace("c", "")
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(not_figures, "NOT_FIGURE_FIRSTS", tuple(firsts))
+        assert not_figures.blocked(text) != every_blocked(text)

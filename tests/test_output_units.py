@@ -9,7 +9,8 @@ import pytest
 
 from studyguide import grammar
 from studyguide.claims import load_registry
-from studyguide.figures import _CURRENCY_SIGNS, find_figures
+from studyguide.figure_words import CURRENCY_SIGNS
+from studyguide.figures import find_figures
 from studyguide.locate import SourceFile, locate
 from studyguide.model_lines import find_model_lines, is_model_line
 from studyguide.normalise import normalise, normalise_with_map
@@ -29,7 +30,7 @@ def test_currency_signs_are_unicodes_currency_category() -> None:
     expected = "".join(
         chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Sc"
     )
-    assert set(_CURRENCY_SIGNS) >= set(expected)
+    assert set(CURRENCY_SIGNS) >= set(expected)
 
 
 @pytest.mark.parametrize(

@@ -17,18 +17,18 @@ from pathlib import Path
 
 import pytest
 
-from studyguide import figures, pattern_cache
+from studyguide import figures, not_figures, pattern_cache
 from studyguide.lazy_pattern import LazyPattern
 from studyguide.pattern_cache import PatternCache, cache_path, write
 
-PATTERNS = [p for _, p in figures.FIGURE_RES + figures.SPELLED_RES] + [
-    *figures.NOT_FIGURE_RES,
+FIGURE_PATTERNS = [p for _, p in figures.FIGURE_RES + figures.SPELLED_RES] + [
     figures._SPELLED_ANCHOR_RE,
     figures._ANY_SPELLED_RE,
     figures._ANCHOR_AFTER_ASCII_RE,
     figures._ANY_FIGURE_RE,
     figures._ANY_SPELLED_LOWER_RE,
 ]
+PATTERNS = FIGURE_PATTERNS + not_figures.NOT_FIGURE_RES
 SOURCES = [(p.pattern, p.flags) for p in PATTERNS]
 
 
@@ -58,13 +58,15 @@ def test_every_kept_pattern_is_the_one_re_compile_makes(
 
 
 def test_the_figure_search_reads_its_kept_patterns(module: str) -> None:
-    """`make bytecode` keeps every LazyPattern of figures.py, and the module reads them."""
+    """`make bytecode` keeps every LazyPattern of figures.py and not_figures.py, and each
+    module reads its own."""
     assert isinstance(figures._SPELLED_ANCHOR_RE, LazyPattern)
-    assert all(p.cache is figures._CACHE for p in PATTERNS)
-    assert figures._CACHE.module_file == figures.__file__
-    assert "studyguide.figures" in pattern_cache.CACHED_MODULES
-    kept = pattern_cache.lazy_patterns(figures)
-    assert sorted(kept) == sorted(set(SOURCES))
+    for mod, patterns in ((figures, FIGURE_PATTERNS), (not_figures, not_figures.NOT_FIGURE_RES)):
+        assert all(p.cache is mod._CACHE for p in patterns)
+        assert mod._CACHE.module_file == mod.__file__
+        assert mod.__name__ in pattern_cache.CACHED_MODULES
+        kept = pattern_cache.lazy_patterns(mod)
+        assert sorted(kept) == sorted({(p.pattern, p.flags) for p in patterns})
 
 
 def test_a_pattern_edited_since_is_compiled_afresh(module: str) -> None:
@@ -131,7 +133,12 @@ def test_patterns_compiled_at_import_are_kept_too(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [m for m in pattern_cache.CACHED_MODULES if m != "studyguide.figures"]
+    "name",
+    [
+        m
+        for m in pattern_cache.CACHED_MODULES
+        if m not in ("studyguide.figures", "studyguide.not_figures")  # LazyPatterns: above
+    ],
 )
 def test_every_module_level_pattern_of_a_cached_module_is_kept_and_equal(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

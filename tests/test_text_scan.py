@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from studyguide import text_scan
-from studyguide.figures import FIGURE_RES, NOT_FIGURE_RES, SPELLED_RES, kept_figures
+from studyguide.figures import FIGURE_RES, SPELLED_RES, kept_figures
 from studyguide.model_lines import GLUED_MARKS, OPENING_MARKS, QUOTE_MARKS, QUOTE_RES
 from studyguide.normalise import normalise
+from studyguide.not_figures import NOT_FIGURE_RES
 from studyguide.output_check import scan_text
 from studyguide.output_text import SEARCH, fragment_segments, page_segments
 from studyguide.text_scan import findings_of
