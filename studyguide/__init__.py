@@ -19,7 +19,10 @@ whose list breaks it stops at once with a message naming the hook to add or move
    (`sources`, `bodies`, `pages`), which claim each surface shows (`usage`) and every
    problem (`problems`), beside the output check's state (`output_build.OutputState`) and
    what the build before left in `.cache/studyguide/` (`result_cache`). It adds the ledger,
-   `sources.md`, as a generated page.
+   `sources.md`, as a generated page. On each page (on_page_markdown) it leaves a slot word
+   where an expanded figure or model line reads alike as a word (`claim_slots`,
+   `figure_slots`), and on_page_content (after the diagrams') puts them into the rendered
+   page: Markdown never parses their HTML.
 2. `hooks/diagrams.py`, on_page_markdown: replaces each `::diagram[NAME]` line with its
    figure (`diagrams`), after the claims hook expanded the page; adds its problems to the
    context. A figure that is a block of its own leaves a slot word in the Markdown instead,

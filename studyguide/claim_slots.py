@@ -73,7 +73,7 @@ class ClaimSlots(NamedTuple):
 def abbreviations(texts: Iterable[str]) -> frozenset[str]:
     """Every abbreviation defined (`*[KEY]: title`) in `texts`: a page's Markdown and the
     files its snippets can include. Any `*[...]:` counts, wherever it stands: reading more
-    than Markdown would only slots fewer figures."""
+    than Markdown would only slot fewer figures."""
     return frozenset(k for text in texts if "*[" in text for k in _ABBREVIATION_RE.findall(text))
 
 
