@@ -88,13 +88,10 @@ def _slottable(markdown: str, m: re.Match[str], masked: str, keys: frozenset[str
         return False
     # Markdown expands a tab to the next tab stop: after a word, not the HTML's, it moves.
     line_end = markdown.find("\n", end)
-    if "\t" in markdown and "\t" in markdown[end : line_end if line_end != -1 else None]:
+    if markdown.find("\t", end, line_end if line_end != -1 else len(markdown)) != -1:
         return False
     text = m.group("value") + (m.group("label") or "")
-    for key in keys:
-        if key in text or key[-1:] == before or key[:1] == after or WORD_START in key:
-            return False
-    return True
+    return not any(key in text or key[-1:] == before or key[:1] == after for key in keys)
 
 
 def slot_claims(markdown: str, keys: frozenset[str] = frozenset()) -> ClaimSlots:
@@ -106,6 +103,8 @@ def slot_claims(markdown: str, keys: frozenset[str] = frozenset()) -> ClaimSlots
         return ClaimSlots(markdown, [])
     if "*[" in markdown:
         keys = keys | abbreviations([markdown])
+    if any(WORD_START in key for key in keys):  # an abbreviation would mark the words
+        return ClaimSlots(markdown, [])
     masked = mask_code(markdown)
     figures: list[str] = []
 

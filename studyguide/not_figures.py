@@ -96,7 +96,8 @@ NOT_FIGURE_RES: list[LazyPattern] = [
 NOT_FIGURE_LEADS = (0, 1, 0, 1, 12, 7, 11, None, None, None)
 # And, where known, the characters a match of each can start with (lower case): of the places
 # before a run of digits, a label is tried only at one of its words' first characters.
-NOT_FIGURE_FIRSTS: tuple[str | None, ...] = (None, None, None, None, LABEL_FIRSTS) + (None,) * 5
+_KNOWN_FIRSTS: tuple[str | None, ...] = (None, None, None, None, LABEL_FIRSTS)
+NOT_FIGURE_FIRSTS = _KNOWN_FIRSTS + (None,) * (len(NOT_FIGURE_LEADS) - len(_KNOWN_FIRSTS))
 
 
 def blocked(text: str, runs: list[int] | None = None) -> list[tuple[int, int]]:
