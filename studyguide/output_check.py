@@ -227,14 +227,17 @@ class OutputCheck:
         """
         problems: list[Problem] = []
         by_page: dict[str, list[Segment]] = {}
+        blanks: dict[str, tuple[str, ...]] = {}
         for doc in json.loads(index_json).get("docs", []):
             url = str(doc.get("location", "")).split("#", 1)[0]
             markup = f"<p>{doc.get('title', '')}</p>{doc.get('text', '')}"
-            by_page.setdefault(url, []).extend(
-                self.with_findings(
-                    "search", markup, functools.partial(fragment_segments, markup, SEARCH)
-                )
-            )
+            if url not in blanks:
+                own = local.get(url) if local is not None else None
+                blanks[url] = tuple(sorted(own or (), key=len, reverse=True))
+            values = blanks[url]
+            read = functools.partial(_blanked_segments, markup, values)
+            key = "\x00".join((markup, *values))
+            by_page.setdefault(url, []).extend(self.with_findings("search", key, read))
         for url, segments in by_page.items():
             files, fallback = files_for.get(url, ([], f"(search index) {url or 'home'}"))
             known = reported.get(url, set())
@@ -307,6 +310,41 @@ class OutputCheck:
         """The claim whose value this figure is, when exactly one claim has the value."""
         ids = self.values.get(finding.text) or self.values.get(finding.text.replace(" ", ""))
         return ids[0] if ids and len(ids) == 1 else None
+
+
+def _blanked_segments(markup: str, values: tuple[str, ...]) -> list[Segment]:
+    """A search index entry's segments with each of `values` blanked where it stands as a
+    word of its own, as the page's check reads the page (`output_text.remove_exempt` puts a
+    space where a claim's markup was).
+
+    Material's index keeps the page's text without its markup, so the figures a page shows
+    as claims come back as plain text. Blanking the page's own values first leaves most
+    entries with nothing that could be a figure: the search for figures returns at once
+    instead of finding each value and then exempting it. Nothing is hidden that the page's
+    check did not see: the index is made of the page's content, and a value typed without
+    markup there was reported on the page already.
+    """
+    segments = fragment_segments(markup, SEARCH)
+    if not values:
+        return segments
+    return [s._replace(text=blank_values(s.text, values)) for s in segments]
+
+
+def blank_values(text: str, values: tuple[str, ...]) -> str:
+    """`text` with every occurrence of each of `values` (longest first) that no letter or
+    digit touches replaced by a space, whitespace collapsed as `normalise` does."""
+    changed = False
+    for value in values:
+        at = text.find(value)
+        while at != -1:
+            end = at + len(value)
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                text = text[:at] + " " + text[end:]
+                changed = True
+            at = text.find(value, at + 1)
+    return " ".join(text.split()) if changed else text
 
 
 def _held_by(found: str, text: str, exempt: set[str]) -> bool:
