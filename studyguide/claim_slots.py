@@ -31,6 +31,7 @@ guide's pages and generated corpora of contexts both ways and compare the HTML b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -77,7 +78,25 @@ def abbreviations(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(k for text in texts if "*[" in text for k in _ABBREVIATION_RE.findall(text))
 
 
-def _slottable(markdown: str, m: re.Match[str], masked: str, keys: frozenset[str]) -> bool:
+class _Keys(NamedTuple):
+    """A page's abbreviation keys as `_slottable` tests them: any key in a figure's text
+    (one search), and the characters keys end and start with (beside the figure)."""
+
+    inside: re.Pattern[str] | None
+    lasts: frozenset[str]
+    firsts: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _keys(keys: frozenset[str]) -> _Keys:
+    """`keys` as `_Keys` (the same few sets serve every page of a build)."""
+    # An empty key (`*[]:`) is in every text, as `in` has it: it refuses every figure.
+    inside = re.compile("|".join(map(re.escape, sorted(keys)))) if keys else None
+    found = [k for k in keys if k]
+    return _Keys(inside, frozenset(k[-1] for k in found), frozenset(k[0] for k in found))
+
+
+def _slottable(markdown: str, m: re.Match[str], masked: str, keys: _Keys) -> bool:
     start, end = m.span()
     before = markdown[start - 1] if start else "\n"
     after = markdown[end] if end < len(markdown) else "\n"
@@ -90,8 +109,15 @@ def _slottable(markdown: str, m: re.Match[str], masked: str, keys: frozenset[str
     line_end = markdown.find("\n", end)
     if markdown.find("\t", end, line_end if line_end != -1 else len(markdown)) != -1:
         return False
-    text = m.group("value") + (m.group("label") or "")
-    return not any(key in text or key[-1:] == before or key[:1] == after for key in keys)
+    return not _marked_by(keys, m.group("value") + (m.group("label") or ""), before, after)
+
+
+def _marked_by(keys: _Keys, text: str, before: str, after: str) -> bool:
+    """Whether an abbreviation could mark a figure's text: a key inside it, or a key ending
+    with the character before it or starting with the one after."""
+    if before in keys.lasts or after in keys.firsts:
+        return True
+    return keys.inside is not None and keys.inside.search(text) is not None
 
 
 def slot_claims(markdown: str, keys: frozenset[str] = frozenset()) -> ClaimSlots:
@@ -106,10 +132,11 @@ def slot_claims(markdown: str, keys: frozenset[str] = frozenset()) -> ClaimSlots
     if any(WORD_START in key for key in keys):  # an abbreviation would mark the words
         return ClaimSlots(markdown, [])
     masked = mask_code(markdown)
+    tested = _keys(keys)
     figures: list[str] = []
 
     def slot(m: re.Match[str]) -> str:
-        if not _slottable(markdown, m, masked, keys):
+        if not _slottable(markdown, m, masked, tested):
             return m.group(0)
         figures.append(m.group(0))
         return WORD.format(len(figures) - 1)

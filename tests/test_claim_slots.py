@@ -306,3 +306,24 @@ def test_a_build_with_refused_and_slotted_figures_shows_each_figure(tmp_path: Pa
             text = path.read_text("utf-8").lower()  # ids are slugs in lower case
             for word in (WORD_START, SCRIPTS.word_start, "GuideDiagramSlot"):
                 assert word.lower() not in text, path
+
+
+def test_the_abbreviation_test_is_the_plain_one_on_generated_keys() -> None:
+    """`_keys` (one search, first and last characters in sets) refuses a figure exactly when
+    testing each key in turn would: any key in its text, ending with the character before
+    it or starting with the one after. Keys include the empty key and regex characters."""
+    import random
+
+    from studyguide.claim_slots import _keys, _marked_by
+
+    rng = random.Random(5)
+    alphabet = "ab.*()[]|?+$ 1"
+    for _ in range(3_000):
+        keys = frozenset(
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3)))
+            for _ in range(rng.randint(0, 4))
+        )
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        before, after = rng.choice(alphabet), rng.choice(alphabet)
+        plain = any(k in text or k[-1:] == before or k[:1] == after for k in keys)
+        assert _marked_by(_keys(keys), text, before, after) == plain, (keys, text, before, after)
