@@ -4,7 +4,8 @@
    (claim syntax pre-expanded by `studyguide.expand.expand_page` into a temporary copy of
    docs/, `hooks:` removed), and a one-page site of the same theme, alternating runs. Plain
    Material's time is modelled as fixed + per-page cost from its two builds; the budget is
-   hooks time <= 1.10x that model's time for the hooks build's page count (median).
+   hooks time <= 1.10x that model's time for the hooks build's page count (medians), with
+   a bootstrap interval that says whether the machine's noise could turn the verdict.
 2. Synthetic sites (default 100, 300 and 1,000 pages, 2,000 claims, every claim shown as a
    real site must) built with the hooks, with plain Material, and with mkdocs-macros-plugin
    doing only variable substitution: seconds, seconds per page (flat = linear growth) and
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run the chosen measurements, printing Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="runs per build of the real site")
-    parser.add_argument("--scale-runs", type=int, default=5, help="runs per synthetic build")
+    parser.add_argument("--scale-runs", type=int, default=7, help="runs per synthetic build")
     parser.add_argument("--sizes", default="100,300,1000", help="synthetic page counts ('' skips)")
     parser.add_argument(
         "--refs", type=int, default=REFS_PER_PAGE, help="figures per page, at least"

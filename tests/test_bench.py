@@ -18,6 +18,8 @@ from studyguide.bench.stats import (
     markdown_table,
     modelled_ratios,
     per_page_ratios,
+    ratio_at,
+    ratio_interval,
     ratio_of_medians,
     summarize,
 )
@@ -103,6 +105,29 @@ def test_ratio_of_medians_is_robust_to_one_slow_run_where_paired_ratios_are_not(
     per_page = (0.71 - 0.52) / 15
     one = (Series([0.96], 25), Series([0.71], 15), Series([0.52 + per_page], 1))
     assert ratio_of_medians(*one) == pytest.approx(modelled_ratios(*one)[0])
+
+
+def test_ratio_at_fits_the_model_through_the_statistic_given() -> None:
+    hooks, plain, base = [2.6, 2.0, 2.2], [1.5, 1.9, 2.1], [0.9, 0.6, 0.7]
+    timings = (Series(hooks, 20), Series(plain, 10), Series(base, 1))
+    fastest = (1.5 - 0.6) / 9
+    assert ratio_at(*timings, min) == pytest.approx(2.0 / (0.6 + fastest * 19))
+    middle = (1.9 - 0.7) / 9
+    assert ratio_at(*timings) == pytest.approx(2.2 / (0.7 + middle * 19))
+    assert ratio_at(*timings) == ratio_of_medians(*timings)
+
+
+def test_the_interval_holds_the_ratio_and_narrows_with_steady_runs() -> None:
+    steady = (Series([2.0] * 7, 20), Series([1.5] * 7, 10), Series([0.6] * 7, 1))
+    assert ratio_interval(*steady) == pytest.approx((0.8, 0.8))
+    noisy = (
+        Series([2.0, 2.4, 2.1, 2.7, 2.2, 2.0, 2.5], 20),
+        Series([1.5, 1.8, 1.6, 1.5, 2.0, 1.7, 1.6], 10),
+        Series([0.6, 0.7, 0.6, 0.8, 0.6, 0.7, 0.9], 1),
+    )
+    low, high = ratio_interval(*noisy)
+    assert low <= ratio_at(*noisy) <= high and high - low > 0.05
+    assert ratio_interval(*noisy) == (low, high)  # seeded: a report reads the same twice
 
 
 def test_per_page_ratios_reject_unpaired_runs_and_empty_sites() -> None:

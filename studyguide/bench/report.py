@@ -8,8 +8,10 @@ theme (`base`). A hooks build is then compared with plain Material building as m
 the hooks build makes (the hooks add decks, the ledger and the review page).
 
 The verdict is on the ratio of medians (`stats.ratio_of_medians`): each build's median over
-its alternating runs, the model fitted through the medians. Beside it, the ratio within each
-run (min–median–max over runs) shows how much a shared machine moved the numbers.
+its alternating runs, the model fitted through the medians. Beside it: its 95% bootstrap
+interval (`stats.ratio_interval`; where it spans the budget, one run more or less could turn
+the verdict), and the ratio within each run (min–median–max over runs), which shows how much
+a shared machine moved the numbers.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from pathlib import Path
 
 from studyguide.bench.stats import (
     Series,
+    fitted_model,
     markdown_table,
-    median_model,
     modelled_ratios,
     per_page_ratios,
+    ratio_interval,
     ratio_of_medians,
     summarize,
 )
@@ -68,15 +71,24 @@ class Variant:
 
 def modelled_row(label: str, a: Variant, plain: Variant, base: Variant) -> list[str]:
     """A row with A's time over plain Material's modelled time for A's pages: the ratio of
-    medians with the budget verdict on it, and the ratios within each run."""
+    medians with its interval and the budget verdict, and the ratios within each run."""
     timings = (a.series, plain.series, base.series)
     central = ratio_of_medians(*timings)
+    low, high = ratio_interval(*timings)
     verdict = "OK" if central <= RATIO_BUDGET else "OVER"
+    if low <= RATIO_BUDGET < high:
+        verdict += " (interval spans it)"
     paired = summarize(modelled_ratios(*timings))
-    return [label, f"{central:.2f}", paired.format(), f"≤ {RATIO_BUDGET:.2f} {verdict}"]
+    return [
+        label,
+        f"{central:.2f}",
+        f"{low:.2f}–{high:.2f}",
+        paired.format(),
+        f"≤ {RATIO_BUDGET:.2f} {verdict}",
+    ]
 
 
-RATIO_HEADERS = ["ratio", "of medians", "per run min–med–max", "budget"]
+RATIO_HEADERS = ["ratio", "of medians", "95% interval", "per run min–med–max", "budget"]
 
 
 def per_page_row(label: str, a: Variant, b: Variant) -> list[str]:
@@ -84,12 +96,12 @@ def per_page_row(label: str, a: Variant, b: Variant) -> list[str]:
     for comparison, not budgeted."""
     central = per_page_ratios(a.series.at_median(), b.series.at_median())[0]
     paired = summarize(per_page_ratios(a.series, b.series))
-    return [label, f"{central:.2f}", paired.format(), "—"]
+    return [label, f"{central:.2f}", "—", paired.format(), "—"]
 
 
 def model_note(plain: Variant, base: Variant) -> str:
     """One sentence: plain Material's fixed and per-page cost, fitted through the medians."""
-    model = median_model(plain.series, base.series)
+    model = fitted_model(plain.series, base.series)
     return (
         f"Plain Material's model (through the medians): {model.fixed:.2f} s fixed + "
         f"{model.per_page * 1000:.1f} ms a page, from the {base.pages}-page and the "
