@@ -79,7 +79,9 @@ class OutputState:
         if claims.is_file():
             settings.append(SourceFile(prefix + "claims.yml", claims.read_text(encoding="utf-8")))
         pages = {uri: SourceFile(prefix + uri, text) for uri, text in sources.items()}
-        return cls(registry, OutputCheck(registry), pages, includes, settings)
+        check = OutputCheck(registry)
+        shared = SharedText(keep=check.may_hold)
+        return cls(registry, check, pages, includes, settings, shared=shared)
 
     def plain(self, text: str, page: str | None = None) -> str:
         """`text` with the claim syntax expanded as plain text; what it put in is exempt on

@@ -147,6 +147,11 @@ class OutputCheck:
             got = seen[segment.text] = tuple(found)  # () when nothing: one shared empty tuple
         return got
 
+    def may_hold(self, text: str) -> bool:
+        """Whether a text outside quote containers holds anything to find, before any
+        exemption: a text it rejects adds nothing to `findings` on any surface."""
+        return bool(self._raw(Segment(BODY, text)))
+
     def with_findings(
         self, kind: str, source: str, read: Callable[[], Iterable[Segment]]
     ) -> list[Segment]:

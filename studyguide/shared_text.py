@@ -7,7 +7,9 @@ time, so `SharedText` cuts such a fragment into chunks where a list item, `div` 
 begins and remembers, for one build, the text runs and attribute texts of each chunk: a page
 then reads only the chunks that differ from the pages before it.
 
-Nothing is skipped: the segments are exactly `fragment_segments(fragment, surface)`. A
+Nothing is skipped: the segments are exactly `fragment_segments(fragment, surface)`, or,
+given `keep` (the output check's "may this text hold a finding?"), exactly those of them
+whose text it keeps, tested once per chunk, not once per page that repeats it. A
 fragment is read chunk by chunk only when every chunk reads the same alone (`read_alone`):
 then no tag, exempt element, quote container or attribute value crosses a cut, and each
 chunk starts with a block tag, which ends a text run anyway. Any other fragment is read
@@ -18,6 +20,7 @@ each is still reported once per page, in its place.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from studyguide.lazy_pattern import folded_lower
@@ -105,18 +108,28 @@ def read_alone(chunk: str) -> Read | None:
 
 @dataclass
 class SharedText:
-    """Chunks already read in one build (see the module's docstring)."""
+    """Chunks already read in one build (see the module's docstring). With `keep`, a chunk
+    keeps only the texts `keep` accepts: the navigation of a large site is a hundred runs a
+    page, nearly all of them titles that hold nothing to report."""
 
+    keep: Callable[[str], bool] | None = None
     _chunks: dict[str, Read | None] = field(default_factory=dict)
 
     def _read(self, chunk: str) -> Read | None:
         if chunk not in self._chunks:
-            self._chunks[chunk] = read_alone(chunk)
+            got = read_alone(chunk)
+            if got is not None and self.keep is not None:
+                keep = self.keep
+                runs = [t for t in got[0] if keep(t)]
+                by_name = [[t for t in ts if keep(t)] for ts in got[1]] if got[1] else None
+                got = runs, by_name if by_name and any(by_name) else None
+            self._chunks[chunk] = got
         return self._chunks[chunk]
 
     def fragment(self, markup: str, surface: str) -> list[Segment]:
         """`fragment_segments(markup, surface)` for a surface other than the page text,
-        read from the chunks earlier pages already read where it can be."""
+        read from the chunks earlier pages already read where it can be (with `keep`, only
+        the segments it keeps, when the fragment is read chunk by chunk)."""
         if surface == BODY:
             return fragment_segments(markup, surface)
         runs: list[str] = []

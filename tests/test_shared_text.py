@@ -77,10 +77,36 @@ def test_whole_pages_read_the_same_with_and_without_the_cache() -> None:
         assert page_segments(document, shared.fragment) == page_segments(document)
 
 
+def test_kept_reading_drops_only_texts_that_hold_nothing() -> None:
+    """With `keep` (as a build reads), the chunks keep only texts that may hold a finding:
+    what is read is the whole reading with such texts left out, in order, and every text
+    holding something is still there, on pages read from remembered chunks too."""
+    check = OutputCheck(load_registry(REGISTRY_YAML)[0])
+    shared = SharedText(keep=check.may_hold)
+    titles = ["Home", "Costs", "Grew 40% a year", "Rollout in 3 weeks", "Plans"]
+    fragments = [*CROSSING, *(_nav(titles, active) for active in range(len(titles)))]
+    for markup in fragments * 2:  # the second time, from the remembered chunks
+        for surface in (NAV, FOOTER):
+            whole = fragment_segments(markup, surface)
+            got = shared.fragment(markup, surface)
+            holding = [s for s in whole if s.container or check.may_hold(s.text)]
+            assert [s for s in got if s.container or check.may_hold(s.text)] == holding
+            rest = iter(whole)
+            assert all(s in rest for s in got)  # in the whole reading's order
+    nav = shared.fragment(_nav(titles, 0), NAV)
+    assert [s.text for s in nav] == ["Grew 40% a year", "Rollout in 3 weeks"]
+
+
 def _state(settings: str) -> OutputState:
     registry, _ = load_registry(REGISTRY_YAML)
+    check = OutputCheck(registry)
     return OutputState(
-        registry, OutputCheck(registry), {}, {}, [SourceFile("mkdocs.yml", settings)]
+        registry,
+        check,
+        {},
+        {},
+        [SourceFile("mkdocs.yml", settings)],
+        shared=SharedText(keep=check.may_hold),
     )
 
 
