@@ -106,6 +106,13 @@ def read_alone(chunk: str) -> Read | None:
     return text_runs(chunk), by_name if any(by_name) else None
 
 
+# A chunk's reading as kept for the build: tuples of strings, which the cyclic garbage
+# collector stops tracking, so a large site's thousands of chunks add nothing to the heap
+# every full collection walks; a chunk with nothing kept shares one.
+Kept = tuple[tuple[str, ...], tuple[tuple[str, ...], ...] | None]
+_NOTHING_KEPT: Kept = ((), None)
+
+
 @dataclass
 class SharedText:
     """Chunks already read in one build (see the module's docstring). With `keep`, a chunk
@@ -113,18 +120,22 @@ class SharedText:
     page, nearly all of them titles that hold nothing to report."""
 
     keep: Callable[[str], bool] | None = None
-    _chunks: dict[str, Read | None] = field(default_factory=dict)
+    _chunks: dict[str, Kept | None] = field(default_factory=dict)
 
-    def _read(self, chunk: str) -> Read | None:
+    def _read(self, chunk: str) -> Kept | None:
         if chunk not in self._chunks:
-            got = read_alone(chunk)
-            if got is not None and self.keep is not None:
-                keep = self.keep
-                runs = [t for t in got[0] if keep(t)]
-                by_name = [[t for t in ts if keep(t)] for ts in got[1]] if got[1] else None
-                got = runs, by_name if by_name and any(by_name) else None
-            self._chunks[chunk] = got
+            self._chunks[chunk] = self._kept(read_alone(chunk))
         return self._chunks[chunk]
+
+    def _kept(self, got: Read | None) -> Kept | None:
+        if got is None:
+            return None
+        keep = self.keep or (lambda _: True)
+        runs = tuple(t for t in got[0] if keep(t))
+        by_name = tuple(tuple(t for t in ts if keep(t)) for ts in got[1] or ())
+        if not any(by_name):
+            return (runs, None) if runs else _NOTHING_KEPT
+        return runs, by_name
 
     def fragment(self, markup: str, surface: str) -> list[Segment]:
         """`fragment_segments(markup, surface)` for a surface other than the page text,
