@@ -268,7 +268,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the page's slotted figures and model lines into its HTML; valid HTML for model
     lines in tabs, lists and admonitions (see `unwrap_scripts`)."""
-    slots: PageSlots | None = config[SLOTS_KEY].get(page.file.src_uri)
+    # Used once, then dropped: a large build need not keep every page's Markdown.
+    slots: PageSlots | None = config[SLOTS_KEY].pop(page.file.src_uri, None)
     if slots is not None:
         filled = fill_claims(html, slots.figures)
         if filled is not None and slots.scripts:

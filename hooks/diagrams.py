@@ -103,7 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the page's slotted figures into its HTML, and their ids into its anchors."""
-    found = config[SLOTS_KEY].get(page.file.src_uri)
+    found = config[SLOTS_KEY].pop(page.file.src_uri, None)  # used once, then dropped
     if found is None:
         return html
     markdown, figures = found
