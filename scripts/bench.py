@@ -12,6 +12,11 @@
    the ratios on the same model, budget as above.
 3. Page weight (HTML + CSS + JS, gzip) of key pages; own CSS + JS against the 15 KB budget.
 
+With `--instructions SIZES`, instead of 1-3: the instructions each build executes, counted
+once per build by valgrind's callgrind (`studyguide.bench.instructions`), on the same model
+and budget: a measure the machine's load does not move, at 50-100 times the time a build
+takes.
+
 Every build is `python -m mkdocs build` in a fresh process, timed from start to exit (the
 wait a contributor has: interpreter, imports, config, build), so no run inherits another's
 imports or caches; ratios use the process's CPU time, which a busy machine disturbs less.
@@ -41,7 +46,9 @@ from pathlib import Path
 
 import yaml
 
+from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
+from studyguide.bench.instructions import Count
 from studyguide.bench.report import Variant, report_real, report_scale, report_weight
 from studyguide.bench.synthetic import (
     expand_docs,
@@ -65,6 +72,45 @@ REAL_SITE_ONLY_HOOKS = ("hooks/study_sheet.py",)
 # --- One build, in a child process ---------------------------------------------------------
 
 
+def _command(v: Variant, prefix: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The command that builds variant `v` (after `prefix`), and its environment."""
+    cmd = [*prefix, "-m", "mkdocs", "build", "-f", str(v.config), "-d", str(v.site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **v.env}
+    return cmd, env
+
+
+def count_build(v: Variant) -> Count:
+    """Build variant `v` once under callgrind; the instructions it executed and its pages."""
+    shutil.rmtree(v.site, ignore_errors=True)
+    cmd, env = _command(v, [sys.executable])
+    env.update(instructions.ENV)
+    done = subprocess.run(
+        instructions.counting_command(cmd),
+        cwd=v.cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
+    pages = sum(1 for _ in v.site.rglob("index.html"))
+    return Count(v.name, instructions.collected(done.stderr), pages)
+
+
+def count_site(label: str, variants: list[Variant]) -> tuple[str, list[Count], Count, Count]:
+    """Count each build of one site once (the hooks with no cache, then with the cache a
+    build just filled, plain Material, the one-page build), macros left out."""
+    *hooks_builds, plain, base = [v for v in variants if v.name != "macros"]
+    counts = []
+    for v in hooks_builds:
+        if v.env.get(ENV) != "off":
+            run_build(v)  # fill the cache this build keeps
+        counts.append(count_build(v))
+        print(f"  {label}: {v.name} counted", file=sys.stderr, flush=True)
+    return label, counts, count_build(plain), count_build(base)
+
+
 def run_build(v: Variant, profile: Path | None = None) -> tuple[float, float, int]:
     """Build variant `v` once with `mkdocs build` in a fresh process, as a contributor runs
     it; return (CPU seconds, wall seconds, pages built), both from start to exit.
@@ -76,8 +122,7 @@ def run_build(v: Variant, profile: Path | None = None) -> tuple[float, float, in
     prefix = [sys.executable]
     if profile is not None:
         prefix += ["-m", "cProfile", "-o", str(profile)]
-    cmd = [*prefix, "-m", "mkdocs", "build", "-f", str(v.config), "-d", str(v.site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **v.env}
+    cmd, env = _command(v, prefix)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=v.cwd, capture_output=True, text=True, env=env, check=False)
@@ -250,6 +295,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PAGES",
         help="profile one hooks build: the real site, or a synthetic one of PAGES pages",
     )
+    parser.add_argument(
+        "--instructions",
+        metavar="SIZES",
+        help="instead of timing, count the instructions each build executes (valgrind's "
+        "callgrind, one count per build, some 50-100 times slower): the real site and the "
+        "synthetic sites of these sizes ('' for the real site alone)",
+    )
     args = parser.parse_args(argv)
     for folder in ("hooks", "studyguide"):
         compileall.compile_dir(ROOT / folder, quiet=1)
@@ -259,6 +311,12 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         if args.profile is not None:
             print(profile_hooks(tmp, 40, args.profile, args.refs))
+            return 0
+        if args.instructions is not None:
+            counted = [count_site("real", real_site(tmp))]
+            for size in [int(s) for s in args.instructions.split(",") if s.strip()]:
+                counted.append(count_site(str(size), synthetic(tmp, size, CLAIMS, args.refs)))
+            print(instructions.report(counted))
             return 0
         sections = []
         real = real_site(tmp)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
+from studyguide.bench.instructions import Count
 from studyguide.bench.stats import (
     CostModel,
     Series,
@@ -282,3 +284,25 @@ def test_page_weight_refuses_off_site_assets(tmp_path: Path) -> None:
 def test_markdown_table_has_header_rule_and_rows() -> None:
     table = markdown_table(["a", "b"], [[1, "x"], [2, "y"]])
     assert table.splitlines() == ["| a | b |", "|---|---|", "| 1 | x |", "| 2 | y |"]
+
+
+def test_callgrinds_total_is_read_and_its_absence_refused() -> None:
+    stderr = "==17== Callgrind, a call-graph generating cache profiler\n==17== \n"
+    stderr += "==17== Events    : Ir\n==17== Collected : 10549085361\n==17== \n"
+    stderr += "==17== I   refs:      10,549,085,361\n"
+    assert instructions.collected(stderr) == 10_549_085_361
+    with pytest.raises(ValueError):
+        instructions.collected("INFO - Documentation built in 1.40 seconds\n")
+
+
+def test_counts_take_the_times_model() -> None:
+    # The counts of the 100-page synthetic site (callgrind, 2026-12-02).
+    hooks = Count("hooks, no cache", 10_549_085_361, 104)
+    plain = Count("plain", 10_532_736_572, 101)
+    base = Count("base (1 page)", 2_778_618_623, 1)
+    per_page = (plain.instructions - base.instructions) / 100
+    expected = hooks.instructions / (base.instructions + per_page * 103)
+    assert instructions.ratio(hooks, plain, base) == pytest.approx(expected)
+    assert instructions.ratio(hooks, plain, base) == pytest.approx(0.980, abs=0.001)
+    table = instructions.report([("100", [hooks], plain, base)])
+    assert "| 100 | hooks, no cache | 104 | 10.549 | 10.765 | 0.980 | ≤ 1.10 OK |" in table
