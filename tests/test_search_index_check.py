@@ -74,8 +74,8 @@ def test_a_figure_beside_a_value_is_still_found() -> None:
 
 
 def test_a_hand_written_claim_is_caught_in_the_index() -> None:
-    """`<a class="claim">$5,000 in savings</a>` passes the page check (its markup exempts it); its
-    text is no claim's value, so the index, where the markup is gone, reports it."""
+    """A hand-written `<a class="claim">` passes the page check (its markup exempts it);
+    its text is no claim's value, so the index, where the markup is gone, reports it."""
     markup = (
         '<p>We saved <a class="claim" href="#x">$5,000 in savings</a> and '
         '<a class="claim" href="#a">12 teams</a>.</p>'

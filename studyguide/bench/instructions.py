@@ -3,13 +3,13 @@ measure (`scripts/bench.py --instructions`).
 
 CPU time on a shared machine moves by a tenth or more between runs of the same build, as
 much as the budget's margin, however many runs are taken (`stats.ratio_of_medians`). The
-number of instructions a build executes does not: with the hash seed fixed, two counts of
-the same build differ by well under 0.1%. A count is not a time (a cache miss costs more
-than an add), but a hook that does more work executes more instructions, so the ratio of
-counts on the same fixed + per-page model says whether the hooks cost more than plain
-Material without asking the machine to be quiet. Under callgrind a build runs some 50-100
-times slower, so each build is counted once and the synthetic sizes are chosen on the
-command line.
+number of instructions a build executes hardly does: two counts of the one-page build, one
+with the hash seed fixed and one without, differed by 0.03%. A count is not a time (a cache
+miss costs more than an add), but a hook that does more work executes more instructions, so
+the ratio of counts on the same fixed + per-page model says whether the hooks cost more
+than plain Material without asking the machine to be quiet. Under callgrind a build runs
+some 50-100 times slower, so each build is counted once and the synthetic sizes are chosen
+on the command line.
 """
 
 from __future__ import annotations
