@@ -45,7 +45,8 @@ _compile = _KEPT.compile
 
 WORD = "GuideClaimSlot{}x"
 WORD_START = WORD[: WORD.index("{")]
-_WORD_RE = _compile(r"GuideClaimSlot(\d+)x")
+# The words, read back: made from WORD, so the two cannot drift apart.
+_WORD_RE = _compile(re.escape(WORD_START) + r"(\d+)" + re.escape(WORD[WORD.index("}") + 1 :]))
 # A figure as `render.claim_html` writes it, and nothing that any inline pattern read before
 # the raw-HTML one (code, escapes, links) could find in it.
 _ATTR = r'"[^"<>`\\\[\]]*"'
