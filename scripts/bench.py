@@ -2,7 +2,7 @@
 
 1. The real site built with the project's hooks and with plain Material on the same content
    (claim syntax pre-expanded by `studyguide.expand.expand_page` into a temporary copy of
-   docs/, `hooks:` removed), and a one-page site of the same theme, alternating runs. Plain
+   docs/, `hooks:` removed), and a one-page site of the same theme, in shuffled rounds. Plain
    Material's time is modelled as fixed + per-page cost from its two builds; the budget is
    hooks time <= 1.10x that model's time for the hooks build's page count (medians), with
    a bootstrap interval that says whether the machine's noise could turn the verdict.
@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import io
+import json
 import os
 import pstats
 import resource
@@ -50,6 +51,7 @@ from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
 from studyguide.bench.instructions import Count
 from studyguide.bench.report import Variant, report_real, report_scale, report_weight
+from studyguide.bench.schedule import shuffled_rounds
 from studyguide.bench.synthetic import (
     expand_docs,
     refs_per_page,
@@ -134,17 +136,26 @@ def run_build(v: Variant, profile: Path | None = None) -> tuple[float, float, in
     return cpu, wall, sum(1 for _ in v.site.rglob("index.html"))
 
 
-def alternate(variants: list[Variant], runs: int, label: str) -> None:
-    """Build the variants in turn (A B C A B C ...), `runs` times each, after one warm-up
-    round that is not counted (it fills the OS file cache for every variant alike)."""
+def run_rounds(variants: list[Variant], runs: int, label: str) -> list[dict[str, object]]:
+    """Build every variant once a round, `runs` rounds, each round in a shuffled order
+    (`schedule.shuffled_rounds`), after one warm-up round that is not counted (it fills the
+    OS file cache, and the kept cache, for every variant alike). Returns one record a run:
+    the round, the place in it, the start time, CPU and wall seconds (`--raw`)."""
     for v in variants:
         run_build(v)
-    for r in range(runs):
-        for v in variants:
+    log: list[dict[str, object]] = []
+    for r, order in enumerate(shuffled_rounds(variants, runs, label)):
+        for place, v in enumerate(order):
+            started = time.time()
             cpu, wall, v.pages = run_build(v)
             v.seconds.append(cpu)
             v.wall.append(wall)
+            log.append(
+                {"site": label, "build": v.name, "round": r, "place": place}
+                | {"started": round(started, 3), "cpu": round(cpu, 4), "wall": round(wall, 4)}
+            )
         print(f"  {label}: run {r + 1}/{runs} done", file=sys.stderr, flush=True)
+    return log
 
 
 # --- Projects to build ----------------------------------------------------------------------
@@ -302,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
         "callgrind, one count per build, some 50-100 times slower): the real site and the "
         "synthetic sites of these sizes ('' for the real site alone)",
     )
+    parser.add_argument(
+        "--raw",
+        metavar="FILE",
+        help="also write every timed run (JSON: site, build, round, "
+        "place in the round, start, CPU and wall seconds)",
+    )
     args = parser.parse_args(argv)
     for folder in ("hooks", "studyguide"):
         compileall.compile_dir(ROOT / folder, quiet=1)
@@ -320,19 +337,21 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         sections = []
         real = real_site(tmp)
-        alternate(real, args.runs, "real site")
+        raw = run_rounds(real, args.runs, "real site")
         sections.append(report_real(real, args.runs))
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         results: dict[int, list[Variant]] = {}
         for size in sizes:
             variants = synthetic(tmp, size, CLAIMS, args.refs)
-            alternate(variants, args.scale_runs, f"{size} pages")
+            raw += run_rounds(variants, args.scale_runs, f"{size} pages")
             results[size] = variants
         if results:
             sections.append(report_scale(results, args.scale_runs, shown(sizes, args.refs), CLAIMS))
         vendored = [p.read_bytes() for p in (ROOT / "docs/assets/vendor").glob("*.min.js")]
         sections.append(report_weight(real[0].site, vendored))
         print("\n\n".join(sections))
+        if args.raw:
+            Path(args.raw).write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

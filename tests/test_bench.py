@@ -14,6 +14,7 @@ import yaml
 from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
 from studyguide.bench.instructions import Count
+from studyguide.bench.schedule import shuffled_rounds
 from studyguide.bench.stats import (
     CostModel,
     Series,
@@ -306,3 +307,15 @@ def test_counts_take_the_times_model() -> None:
     assert instructions.ratio(hooks, plain, base) == pytest.approx(0.980, abs=0.001)
     table = instructions.report([("100", [hooks], plain, base)])
     assert "| 100 | hooks, no cache | 104 | 10.549 | 10.765 | 0.980 | ≤ 1.10 OK |" in table
+
+
+def test_shuffled_rounds_run_every_build_once_a_round_in_varied_places() -> None:
+    rounds = shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "1000 pages")
+    assert len(rounds) == 40
+    assert all(sorted(r) == ["base", "cold", "macros", "plain", "warm"] for r in rounds)
+    # No build keeps one place: each is first in some rounds and not in others.
+    firsts = {r[0] for r in rounds}
+    assert firsts == {"cold", "warm", "plain", "macros", "base"}
+    # The order is told again from the label, and differs for another label.
+    assert rounds == shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "1000 pages")
+    assert rounds != shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "300 pages")

@@ -8,7 +8,7 @@ theme (`base`). A hooks build is then compared with plain Material building as m
 the hooks build makes (the hooks add decks, the ledger and the review page).
 
 The verdict is on the ratio of medians (`stats.ratio_of_medians`): each build's median over
-its alternating runs, the model fitted through the medians. Beside it: its 95% bootstrap
+its runs, the model fitted through the medians. Beside it: its 95% bootstrap
 interval (`stats.ratio_interval`; where it spans the budget, one run more or less could turn
 the verdict), and the ratio within each run (min–median–max over runs), which shows how much
 a shared machine moved the numbers.
@@ -137,7 +137,8 @@ def report_real(variants: list[Variant], runs: int) -> str:
     *hooks_builds, plain, base = variants
     return "\n".join(
         [
-            f"### Real site: hooks vs plain Material ({runs} alternating runs each)",
+            f"### Real site: hooks vs plain Material ({runs} shuffled rounds, "
+            "each build once a round)",
             "",
             markdown_table(TIMING_HEADERS, timing_rows(variants)),
             "",
@@ -171,7 +172,7 @@ def report_scale(results: dict[int, list[Variant]], runs: int, shown: str, claim
     return "\n".join(
         [
             f"### Synthetic sites: {claims:,} claims, every one shown, navigation.prune "
-            f"({runs} alternating runs each)",
+            f"({runs} shuffled rounds, each build once a round)",
             "",
             shown,
             "",

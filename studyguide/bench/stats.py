@@ -55,10 +55,10 @@ class Series(NamedTuple):
 
 
 def per_page_ratios(a: Series, b: Series) -> list[float]:
-    """Per-page cost ratio of build A over build B, one per alternating run pair.
+    """Per-page cost ratio of build A over build B, one per round (both built once in each).
 
-    Runs are paired in the order they were made (A1/B1, A2/B2, ...), so a slow moment on a
-    shared machine hits both sides of a pair rather than one side of the whole series.
+    Runs are paired by round (A1/B1, A2/B2, ...), so a slow moment on a shared machine that
+    lasts a round hits both sides of a pair rather than one side of the whole series.
     """
     if len(a.seconds) != len(b.seconds):
         raise ValueError("ratios need as many runs of A as of B")
@@ -136,7 +136,7 @@ def ratio_of_medians(a: Series, b: Series, base: Series) -> float:
     """Build A's median time over plain Material's modelled time for A's pages, the model
     fitted through the medians of plain Material's build (B) and the one-page build.
 
-    The budget is judged on this: each build's median over many alternating runs is robust
+    The budget is judged on this: each build's median over many rounds is robust
     to a slow moment, while a ratio per run (`modelled_ratios`) carries that run's noise in
     B and the base build, enlarged by extrapolating from B's page count to A's. Minima were
     tried and are not steadier here: one plain build that met a quiet moment (2.92 s, its
