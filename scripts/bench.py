@@ -5,17 +5,20 @@
    docs/, `hooks:` removed), and a one-page site of the same theme, in shuffled rounds. Plain
    Material's time is modelled as fixed + per-page cost from its two builds; the budget is
    hooks time <= 1.10x that model's time for the hooks build's page count (medians), with
-   a bootstrap interval that says whether the machine's noise could turn the verdict.
+   a bootstrap interval that says whether the machine's noise could turn the verdict, and
+   plain Material built a second time as its own control (its ratio should read 1).
 2. Synthetic sites (default 100, 300 and 1,000 pages, 2,000 claims, every claim shown as a
-   real site must) built with the hooks, with plain Material, and with mkdocs-macros-plugin
-   doing only variable substitution: seconds, seconds per page (flat = linear growth) and
-   the ratios on the same model, budget as above.
+   real site must) built with the hooks, with plain Material (twice, as above), and with
+   mkdocs-macros-plugin doing only variable substitution: seconds, seconds per page (flat =
+   linear growth) and the ratios on the same model, budget as above.
 3. Page weight (HTML + CSS + JS, gzip) of key pages; own CSS + JS against the 15 KB budget.
 
 With `--instructions SIZES`, instead of 1-3: the instructions each build executes, counted
 once per build by valgrind's callgrind (`studyguide.bench.instructions`), on the same model
 and budget: a measure the machine's load does not move, at 50-100 times the time a build
-takes.
+takes (two builds are counted at once, one a core). With `--cache MIB` as well, callgrind
+also simulates the caches, with a last-level cache of MIB MiB, and the table adds the
+cycles those misses are estimated to cost.
 
 Every build is `python -m mkdocs build` in a fresh process, timed from start to exit (the
 wait a contributor has: interpreter, imports, config, build), so no run inherits another's
@@ -34,14 +37,9 @@ import argparse
 import compileall
 import io
 import json
-import os
 import pstats
-import resource
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,9 +47,8 @@ import yaml
 
 from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
-from studyguide.bench.instructions import Count
-from studyguide.bench.report import Variant, report_real, report_scale, report_weight
-from studyguide.bench.schedule import shuffled_rounds
+from studyguide.bench.report import PLAIN_AGAIN, Variant, report_real, report_scale, report_weight
+from studyguide.bench.runs import count_site, run_build, run_rounds
 from studyguide.bench.synthetic import (
     expand_docs,
     refs_per_page,
@@ -69,93 +66,6 @@ REFS_PER_PAGE = 8
 # The study-sheet hook needs the guide's own pages (it adds one page whatever the site's
 # size), so it is measured in the real-site ratio only; every other hook runs on synthetic sites.
 REAL_SITE_ONLY_HOOKS = ("hooks/study_sheet.py",)
-
-
-# --- One build, in a child process ---------------------------------------------------------
-
-
-def _command(v: Variant, prefix: list[str]) -> tuple[list[str], dict[str, str]]:
-    """The command that builds variant `v` (after `prefix`), and its environment."""
-    cmd = [*prefix, "-m", "mkdocs", "build", "-f", str(v.config), "-d", str(v.site)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), **v.env}
-    return cmd, env
-
-
-def count_build(v: Variant) -> Count:
-    """Build variant `v` once under callgrind; the instructions it executed and its pages."""
-    shutil.rmtree(v.site, ignore_errors=True)
-    cmd, env = _command(v, [sys.executable])
-    env.update(instructions.ENV)
-    done = subprocess.run(
-        instructions.counting_command(cmd),
-        cwd=v.cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
-    pages = sum(1 for _ in v.site.rglob("index.html"))
-    return Count(v.name, instructions.collected(done.stderr), pages)
-
-
-def count_site(label: str, variants: list[Variant]) -> tuple[str, list[Count], Count, Count]:
-    """Count each build of one site once (the hooks with no cache, then with the cache a
-    build just filled, plain Material, the one-page build), macros left out."""
-    *hooks_builds, plain, base = [v for v in variants if v.name != "macros"]
-    counts = []
-    for v in hooks_builds:
-        if v.env.get(ENV) != "off":
-            run_build(v)  # fill the cache this build keeps
-        counts.append(count_build(v))
-        print(f"  {label}: {v.name} counted", file=sys.stderr, flush=True)
-    return label, counts, count_build(plain), count_build(base)
-
-
-def run_build(v: Variant, profile: Path | None = None) -> tuple[float, float, int]:
-    """Build variant `v` once with `mkdocs build` in a fresh process, as a contributor runs
-    it; return (CPU seconds, wall seconds, pages built), both from start to exit.
-
-    The budget is judged on CPU time (user + system) of the build process: a build is one
-    thread, so on a quiet machine the two agree, and on a shared one CPU time does not count
-    the time the build waited for other work."""
-    shutil.rmtree(v.site, ignore_errors=True)
-    prefix = [sys.executable]
-    if profile is not None:
-        prefix += ["-m", "cProfile", "-o", str(profile)]
-    cmd, env = _command(v, prefix)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=v.cwd, capture_output=True, text=True, env=env, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, wall, sum(1 for _ in v.site.rglob("index.html"))
-
-
-def run_rounds(variants: list[Variant], runs: int, label: str) -> list[dict[str, object]]:
-    """Build every variant once a round, `runs` rounds, each round in a shuffled order
-    (`schedule.shuffled_rounds`), after one warm-up round that is not counted (it fills the
-    OS file cache, and the kept cache, for every variant alike). Returns one record a run:
-    the round, the place in it, the start time, CPU and wall seconds (`--raw`)."""
-    for v in variants:
-        run_build(v)
-    log: list[dict[str, object]] = []
-    for r, order in enumerate(shuffled_rounds(variants, runs, label)):
-        for place, v in enumerate(order):
-            started = time.time()
-            cpu, wall, v.pages = run_build(v)
-            v.seconds.append(cpu)
-            v.wall.append(wall)
-            log.append(
-                {"site": label, "build": v.name, "round": r, "place": place}
-                | {"started": round(started, 3), "cpu": round(cpu, 4), "wall": round(wall, 4)}
-            )
-        print(f"  {label}: run {r + 1}/{runs} done", file=sys.stderr, flush=True)
-    return log
 
 
 # --- Projects to build ----------------------------------------------------------------------
@@ -230,12 +140,19 @@ def real_site(tmp: Path) -> list[Variant]:
     cfg = plain_dir / "mkdocs.yml"
     cfg.write_text(base_config(None, plain_dir / "docs", strict=False), "utf-8")
     plain = Variant("plain", cfg, plain_dir, tmp / "site-plain")
-    return [*hooks, plain, one_page_site(tmp, "real")]
+    return [*hooks, plain, again(plain), one_page_site(tmp, "real")]
+
+
+def again(plain: Variant) -> Variant:
+    """Plain Material's build timed a second time, as a build of its own (`PLAIN_AGAIN`):
+    the noise control beside every ratio."""
+    site = plain.site.with_name(plain.site.name + "-again")
+    return replace(plain, name=PLAIN_AGAIN, site=site, seconds=[], wall=[])
 
 
 def synthetic(tmp: Path, pages: int, claims: int, refs: int) -> list[Variant]:
-    """A synthetic site of `pages` pages built three ways (hooks, plain, macros), and the
-    one-page base build the cost model needs."""
+    """A synthetic site of `pages` pages built three ways (hooks, plain, macros; plain twice,
+    the second time as the noise control), and the one-page base build the cost model needs."""
     listed = read_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     hooks_list = [h for h in listed if h not in REAL_SITE_ONLY_HOOKS]
     variants = []
@@ -256,7 +173,10 @@ def synthetic(tmp: Path, pages: int, claims: int, refs: int) -> list[Variant]:
         cfg = project / "mkdocs.yml"
         cfg.write_text(text, "utf-8")
         variant = Variant(name, cfg, project, tmp / f"site-syn{pages}-{name}")
-        variants += cold_and_warm(variant, tmp) if name == "hooks" else [variant]
+        if name == "hooks":
+            variants += cold_and_warm(variant, tmp)
+        else:
+            variants += [variant, again(variant)] if name == "plain" else [variant]
     return [*variants, one_page_site(tmp, f"syn{pages}")]
 
 
@@ -314,6 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         "synthetic sites of these sizes ('' for the real site alone)",
     )
     parser.add_argument(
+        "--cache",
+        type=int,
+        metavar="MIB",
+        help="with --instructions: simulate the caches too, the last level MIB MiB, and "
+        "estimate the cycles the misses cost (about twice as slow again)",
+    )
+    parser.add_argument(
         "--raw",
         metavar="FILE",
         help="also write every timed run (JSON: site, build, round, "
@@ -330,10 +257,11 @@ def main(argv: list[str] | None = None) -> int:
             print(profile_hooks(tmp, 40, args.profile, args.refs))
             return 0
         if args.instructions is not None:
-            counted = [count_site("real", real_site(tmp))]
+            counted = [count_site("real", real_site(tmp), args.cache)]
             for size in [int(s) for s in args.instructions.split(",") if s.strip()]:
-                counted.append(count_site(str(size), synthetic(tmp, size, CLAIMS, args.refs)))
-            print(instructions.report(counted))
+                variants = synthetic(tmp, size, CLAIMS, args.refs)
+                counted.append(count_site(str(size), variants, args.cache))
+            print(instructions.report(counted, args.cache))
             return 0
         sections = []
         real = real_site(tmp)

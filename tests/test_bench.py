@@ -14,7 +14,7 @@ import yaml
 from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
 from studyguide.bench.instructions import Count
-from studyguide.bench.schedule import shuffled_rounds
+from studyguide.bench.report import PLAIN_AGAIN, Variant, report_scale, roles
 from studyguide.bench.stats import (
     CostModel,
     Series,
@@ -24,6 +24,7 @@ from studyguide.bench.stats import (
     ratio_at,
     ratio_interval,
     ratio_of_medians,
+    rounds_to_tell,
     summarize,
 )
 from studyguide.bench.synthetic import (
@@ -291,31 +292,86 @@ def test_callgrinds_total_is_read_and_its_absence_refused() -> None:
     stderr = "==17== Callgrind, a call-graph generating cache profiler\n==17== \n"
     stderr += "==17== Events    : Ir\n==17== Collected : 10549085361\n==17== \n"
     stderr += "==17== I   refs:      10,549,085,361\n"
-    assert instructions.collected(stderr) == 10_549_085_361
+    assert instructions.collected(stderr) == (10_549_085_361,)
     with pytest.raises(ValueError):
         instructions.collected("INFO - Documentation built in 1.40 seconds\n")
 
 
-def test_counts_take_the_times_model() -> None:
-    # The counts of the 100-page synthetic site (callgrind, 2026-12-02).
-    hooks = Count("hooks, no cache", 10_549_085_361, 104)
-    plain = Count("plain", 10_532_736_572, 101)
-    base = Count("base (1 page)", 2_778_618_623, 1)
-    per_page = (plain.instructions - base.instructions) / 100
-    expected = hooks.instructions / (base.instructions + per_page * 103)
-    assert instructions.ratio(hooks, plain, base) == pytest.approx(expected)
-    assert instructions.ratio(hooks, plain, base) == pytest.approx(0.980, abs=0.001)
-    table = instructions.report([("100", [hooks], plain, base)])
-    assert "| 100 | hooks, no cache | 104 | 10.549 | 10.765 | 0.980 | ≤ 1.10 OK |" in table
+# callgrind's summary with the caches simulated: the 300-page hooks build (2026-12-02, 8 MiB).
+SIMULATED = (
+    "==8981== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw\n"
+    "==8981== Collected : 19430626942 5525243426 3085484988 319342698 92439152 29289712 "
+    "59523 3229742 1038406\n"
+)
 
 
-def test_shuffled_rounds_run_every_build_once_a_round_in_varied_places() -> None:
-    rounds = shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "1000 pages")
-    assert len(rounds) == 40
-    assert all(sorted(r) == ["base", "cold", "macros", "plain", "warm"] for r in rounds)
-    # No build keeps one place: each is first in some rounds and not in others.
-    firsts = {r[0] for r in rounds}
-    assert firsts == {"cold", "warm", "plain", "macros", "base"}
-    # The order is told again from the label, and differs for another label.
-    assert rounds == shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "1000 pages")
-    assert rounds != shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "300 pages")
+def test_simulated_caches_add_weighted_misses_to_the_instructions() -> None:
+    events = instructions.collected(SIMULATED)
+    assert len(events) == 9
+    count = Count.of("hooks, no cache", events, 304)
+    assert count.instructions == 19_430_626_942
+    first = 319_342_698 + 92_439_152 + 29_289_712
+    last = 59_523 + 3_229_742 + 1_038_406
+    assert count.cycles == 19_430_626_942 + 10 * first + 100 * last
+    assert Count.of("plain", (18_414_237_105,), 301).cycles is None
+
+
+def test_the_simulated_report_judges_the_larger_ratio_and_refuses_missing_cycles() -> None:
+    g = 1_000_000_000
+    base = Count("base (1 page)", 2 * g, 1, 3 * g)
+    plain = Count("plain", 12 * g, 101, 13 * g)  # 0.1 G a page, both counts
+    hooks = Count("hooks, no cache", 12 * g, 101, 14_300_000_000)  # 1.1x the cycles
+    assert instructions.ratio(hooks, plain, base) == pytest.approx(1.0)
+    assert instructions.ratio(hooks, plain, base, "cycles") == pytest.approx(1.1)
+    table = instructions.report([("100", [hooks], plain, base)], cache_mib=8)
+    assert "last level 8 MiB" in table
+    row = next(line for line in table.splitlines() if line.startswith("| 100 |"))
+    assert row.split(" | ")[3:] == [
+        "12.000",
+        "12.000",
+        "1.000",
+        "14.300",
+        "13.000",
+        "1.100",
+        "≤ 1.10 OK |",
+    ]
+    over = hooks._replace(cycles=14_400_000_000)
+    assert "OVER" in instructions.report([("100", [over], plain, base)], cache_mib=8)
+    assert "cycles" not in instructions.report([("100", [hooks], plain, base)])
+    with pytest.raises(ValueError, match="--cache"):
+        instructions.report([("100", [hooks], plain._replace(cycles=None), base)], cache_mib=8)
+
+
+def test_a_spanning_interval_says_how_many_rounds_would_tell() -> None:
+    # Half-width 0.2 around 1.05, 0.05 from the budget: (0.2 / 0.05)^2 = 16 times the rounds.
+    assert rounds_to_tell(7, (0.85, 1.25), 1.05, 1.10) == 112
+    assert rounds_to_tell(7, (1.00, 1.12), 1.05, 1.10) == 11  # 7 x (0.06 / 0.05)^2, up
+    assert rounds_to_tell(7, (1.02, 1.08), 1.05, 1.10) == 7  # already narrow enough
+    assert rounds_to_tell(7, (0.9, 1.3), 1.10, 1.10) > 10**9
+
+
+def test_roles_find_each_build_and_the_report_shows_the_noise_control(tmp_path: Path) -> None:
+    def v(name: str, seconds: list[float], pages: int) -> Variant:
+        return Variant(name, tmp_path, tmp_path, tmp_path / name, seconds, seconds, pages)
+
+    variants = [
+        v("hooks, no cache", [2.0, 2.1, 2.2], 104),
+        v("hooks, cache kept", [1.9, 2.0, 2.1], 104),
+        v("plain", [2.0, 2.0, 2.0], 101),
+        v(PLAIN_AGAIN, [2.2, 1.8, 2.0], 101),
+        v("macros", [2.1, 2.2, 2.3], 101),
+        v("base (1 page)", [0.5, 0.5, 0.5], 1),
+    ]
+    hooks, plain, others, base = roles(variants)
+    assert [h.name for h in hooks] == ["hooks, no cache", "hooks, cache kept"]
+    assert (plain.name, base.name) == ("plain", "base (1 page)")
+    assert [o.name for o in others] == [PLAIN_AGAIN, "macros"]
+    table = report_scale({100: variants}, 3, "", 2_000)
+    control = "| 100 pages: plain, again / plain (noise control) | 1.00 |"
+    assert control in table
+    assert (
+        table.split(control)[1]
+        .splitlines()[0]
+        .endswith("| — (the same build: 1.00 but for noise) |")
+    )
+    assert "| 100 pages: macros / plain | 1.10 |" in table

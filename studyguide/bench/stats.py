@@ -8,6 +8,7 @@ printed by `scripts/bench.py`, never asserted.
 
 from __future__ import annotations
 
+import math
 import random
 import statistics
 from collections.abc import Callable, Iterable, Sequence
@@ -130,6 +131,16 @@ def ratio_interval(
         ratios.append(ratio_at(x, y, z, statistic))
     ratios.sort()
     return ratios[int(0.025 * draws)], ratios[int(0.975 * draws) - 1]
+
+
+def rounds_to_tell(runs: int, interval: tuple[float, float], central: float, budget: float) -> int:
+    """About how many rounds would narrow the `interval` of a ratio measured over `runs`
+    rounds until it no longer spans `budget`: an interval narrows as one over the square
+    root of the rounds, so it must shrink from its half-width to the ratio's distance from
+    the budget (at least `runs`; a very large number when the ratio is the budget)."""
+    half = (interval[1] - interval[0]) / 2
+    gap = max(abs(central - budget), 1e-6)
+    return max(runs, math.ceil(runs * (half / gap) ** 2))
 
 
 def ratio_of_medians(a: Series, b: Series, base: Series) -> float:
