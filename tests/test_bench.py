@@ -343,10 +343,14 @@ def test_the_simulated_report_judges_the_larger_ratio_and_refuses_missing_cycles
 
 
 def test_a_spanning_interval_says_how_many_rounds_would_tell() -> None:
-    # Half-width 0.2 around 1.05, 0.05 from the budget: (0.2 / 0.05)^2 = 16 times the rounds.
+    # 0.2 above 1.05 reaches 0.15 past the budget, 0.05 away: (0.2 / 0.05)^2 = 16x the rounds.
     assert rounds_to_tell(7, (0.85, 1.25), 1.05, 1.10) == 112
-    assert rounds_to_tell(7, (1.00, 1.12), 1.05, 1.10) == 11  # 7 x (0.06 / 0.05)^2, up
-    assert rounds_to_tell(7, (1.02, 1.08), 1.05, 1.10) == 7  # already narrow enough
+    assert rounds_to_tell(7, (1.00, 1.12), 1.05, 1.10) == 14  # 7 x (0.07 / 0.05)^2, up
+    assert rounds_to_tell(7, (1.02, 1.08), 1.05, 1.10) == 7  # already clear of it
+    # Above the budget, the side below the ratio is the one that must shrink.
+    assert rounds_to_tell(7, (0.99, 1.28), 1.11, 1.10) == 7 * 144
+    # An interval far from symmetric (1,000 pages, 2026-12-02): 0.23 above 0.90.
+    assert rounds_to_tell(7, (0.85, 1.13), 0.90, 1.10) == 10
     assert rounds_to_tell(7, (0.9, 1.3), 1.10, 1.10) > 10**9
 
 

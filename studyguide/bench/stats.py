@@ -135,12 +135,14 @@ def ratio_interval(
 
 def rounds_to_tell(runs: int, interval: tuple[float, float], central: float, budget: float) -> int:
     """About how many rounds would narrow the `interval` of a ratio measured over `runs`
-    rounds until it no longer spans `budget`: an interval narrows as one over the square
-    root of the rounds, so it must shrink from its half-width to the ratio's distance from
-    the budget (at least `runs`; a very large number when the ratio is the budget)."""
-    half = (interval[1] - interval[0]) / 2
+    rounds until it no longer spans `budget`. An interval narrows as one over the square
+    root of the rounds, so its side facing the budget (a bootstrap interval is seldom
+    symmetric) must shrink to the ratio's distance from the budget: at least `runs`, and
+    very many when the ratio is the budget."""
+    low, high = interval
+    reach = high - central if central <= budget else central - low
     gap = max(abs(central - budget), 1e-6)
-    return max(runs, math.ceil(runs * (half / gap) ** 2))
+    return max(runs, math.ceil(runs * (reach / gap) ** 2))
 
 
 def ratio_of_medians(a: Series, b: Series, base: Series) -> float:
