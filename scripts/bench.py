@@ -17,8 +17,9 @@ With `--instructions SIZES`, instead of 1-3: the instructions each build execute
 once per build by valgrind's callgrind (`studyguide.bench.instructions`), on the same model
 and budget: a measure the machine's load does not move, at 50-100 times the time a build
 takes (two builds are counted at once, one a core). With `--cache MIB` as well, callgrind
-also simulates the caches, with a last-level cache of MIB MiB, and the table adds the
-cycles those misses are estimated to cost.
+also simulates the caches, with a last-level cache of MIB MiB, and the branch predictor,
+and the table adds the cycles the instructions, misses and mispredictions are estimated to
+cost.
 
 Every build is `python -m mkdocs build` in a fresh process, timed from start to exit (the
 wait a contributor has: interpreter, imports, config, build), so no run inherits another's
@@ -237,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         "--cache",
         type=int,
         metavar="MIB",
-        help="with --instructions: simulate the caches too, the last level MIB MiB, and "
-        "estimate the cycles the misses cost (about twice as slow again)",
+        help="with --instructions: simulate the caches (the last level MIB MiB) and the "
+        "branch predictor too, and estimate the cycles (about twice as slow again)",
     )
     parser.add_argument(
         "--raw",

@@ -292,28 +292,35 @@ def test_callgrinds_total_is_read_and_its_absence_refused() -> None:
     stderr = "==17== Callgrind, a call-graph generating cache profiler\n==17== \n"
     stderr += "==17== Events    : Ir\n==17== Collected : 10549085361\n==17== \n"
     stderr += "==17== I   refs:      10,549,085,361\n"
-    assert instructions.collected(stderr) == (10_549_085_361,)
+    assert instructions.collected(stderr) == {"Ir": 10_549_085_361}
     with pytest.raises(ValueError):
         instructions.collected("INFO - Documentation built in 1.40 seconds\n")
+    with pytest.raises(ValueError, match="names"):
+        instructions.collected(stderr.replace("Events    : Ir", "Events    : Ir Dr"))
 
 
-# callgrind's summary with the caches simulated: the 300-page hooks build (2026-12-02, 8 MiB).
+# callgrind's summary with the caches simulated (300-page hooks build, 2026-12-02, 8 MiB),
+# branch totals added to show their place.
 SIMULATED = (
-    "==8981== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw\n"
+    "==8981== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\n"
     "==8981== Collected : 19430626942 5525243426 3085484988 319342698 92439152 29289712 "
-    "59523 3229742 1038406\n"
+    "59523 3229742 1038406 2000000000 40000000 300000000 9000000\n"
 )
 
 
-def test_simulated_caches_add_weighted_misses_to_the_instructions() -> None:
+def test_simulated_caches_and_branches_add_weighted_misses_to_the_instructions() -> None:
     events = instructions.collected(SIMULATED)
-    assert len(events) == 9
+    assert len(events) == 13 and events["DLmr"] == 3_229_742 and events["Bim"] == 9_000_000
     count = Count.of("hooks, no cache", events, 304)
     assert count.instructions == 19_430_626_942
     first = 319_342_698 + 92_439_152 + 29_289_712
     last = 59_523 + 3_229_742 + 1_038_406
-    assert count.cycles == 19_430_626_942 + 10 * first + 100 * last
-    assert Count.of("plain", (18_414_237_105,), 301).cycles is None
+    branches = 40_000_000 + 9_000_000
+    assert count.cycles == 19_430_626_942 + 10 * first + 100 * last + 10 * branches
+    assert Count.of("plain", {"Ir": 18_414_237_105}, 301).cycles is None
+    assert "--branch-sim=yes" in instructions.counting_command(["python"], 8)
+    assert "--LL=8388608,16,64" in instructions.counting_command(["python"], 8)
+    assert not any("sim" in a for a in instructions.counting_command(["python"]))
 
 
 def test_the_simulated_report_judges_the_larger_ratio_and_refuses_missing_cycles() -> None:

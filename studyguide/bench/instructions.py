@@ -11,14 +11,16 @@ than plain Material without asking the machine to be quiet. Under callgrind a bu
 some 50-100 times slower, so each build is counted once and the synthetic sizes are chosen
 on the command line.
 
-What a count leaves out is memory: a build that misses the caches more runs slower on the
-same instructions. With a cache size given, callgrind also simulates the caches (first
-level as the machine's, last level of the size given: a machine shared with others gives a
-build only a part of its own) and `cycles` adds to the instructions 10 for each first-level
-miss and 100 for each last-level one, the weights of kcachegrind's cycle estimate. Measured
-here at 300 pages with an 8 MiB last-level cache: the hooks build missed it 4.3 million
-times and plain Material 2.3 million, mostly the garbage collector walking the heap, and
-the estimate's ratio (1.057) was the count's (1.055) within a fifth of a percent.
+What a count leaves out is how fast the instructions run: a build that misses the caches
+or mispredicts branches more runs slower on the same instructions. With a cache size given,
+callgrind also simulates the caches (first level as the machine's, last level of the size
+given: a machine shared with others gives a build only a part of its own) and the branch
+predictor, and `cycles` adds to the instructions 10 for each first-level miss, 100 for each
+last-level one and 10 for each mispredicted branch, the weights of kcachegrind's cycle
+estimate. Measured here at 300 pages with an 8 MiB last-level cache (caches alone): the
+hooks build missed it 4.3 million times and plain Material 2.3 million, mostly the garbage
+collector walking the heap, and the estimate's ratio (1.057) was the count's (1.055)
+within a fifth of a percent.
 """
 
 from __future__ import annotations
@@ -29,12 +31,19 @@ from typing import NamedTuple
 
 from studyguide.bench.stats import CostModel, markdown_table
 
+_EVENTS_RE = re.compile(r"^==\d+== Events\s*:((?: \w+)+)\s*$", re.M)
 _COLLECTED_RE = re.compile(r"^==\d+== Collected :((?: \d+)+)\s*$", re.M)
-# With --cache-sim=yes the events are Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.
-_FIRST_LEVEL_MISSES = slice(3, 6)
-_LAST_LEVEL_MISSES = slice(6, 9)
-FIRST_LEVEL_MISS_CYCLES = 10
-LAST_LEVEL_MISS_CYCLES = 100
+# kcachegrind's cycle estimate: what each miss and each mispredicted branch adds.
+MISS_CYCLES = {
+    "I1mr": 10,  # first level: instruction read, data read, data write
+    "D1mr": 10,
+    "D1mw": 10,
+    "ILmr": 100,  # last level
+    "DLmr": 100,
+    "DLmw": 100,
+    "Bcm": 10,  # conditional and indirect branches mispredicted
+    "Bim": 10,
+}
 # The fixed hash seed: dict and set order, and so the work, the same on every count.
 ENV = {"PYTHONHASHSEED": "0"}
 BUDGET = 1.10
@@ -42,22 +51,29 @@ BUDGET = 1.10
 
 def counting_command(command: list[str], cache_mib: int | None = None) -> list[str]:
     """`command` run under callgrind, its profile discarded: only the totals are read; with
-    `cache_mib`, the caches simulated too, the last level of `cache_mib` MiB (16-way)."""
+    `cache_mib`, the caches (the last level of `cache_mib` MiB, 16-way) and the branch
+    predictor simulated too."""
     if shutil.which("valgrind") is None:
         raise SystemExit(
             "--instructions needs valgrind: install it (Debian: apt-get install valgrind)"
         )
-    cache = [] if cache_mib is None else ["--cache-sim=yes", f"--LL={cache_mib << 20},16,64"]
-    return ["valgrind", "--tool=callgrind", *cache, "--callgrind-out-file=/dev/null", *command]
+    sim = []
+    if cache_mib is not None:
+        sim = ["--cache-sim=yes", f"--LL={cache_mib << 20},16,64", "--branch-sim=yes"]
+    return ["valgrind", "--tool=callgrind", *sim, "--callgrind-out-file=/dev/null", *command]
 
 
-def collected(stderr: str) -> tuple[int, ...]:
-    """The event totals callgrind collected, from its summary on standard error: the
-    instructions, then (with the caches simulated) reads, writes and the misses."""
-    m = _COLLECTED_RE.search(stderr)
-    if m is None:
-        raise ValueError("no callgrind summary (`== Collected : N`) in the output")
-    return tuple(int(n) for n in m.group(1).split())
+def collected(stderr: str) -> dict[str, int]:
+    """The event totals callgrind collected, by event name, from its summary on standard
+    error: `Ir` (instructions), and with the simulation the misses and mispredictions."""
+    names, totals = _EVENTS_RE.search(stderr), _COLLECTED_RE.search(stderr)
+    if names is None or totals is None:
+        raise ValueError("no callgrind summary (`== Events : …`, `== Collected : …`)")
+    events = names.group(1).split()
+    counts = [int(n) for n in totals.group(1).split()]
+    if len(events) != len(counts) or "Ir" not in events:
+        raise ValueError(f"callgrind's summary names {events} for {len(counts)} totals")
+    return dict(zip(events, counts, strict=True))
 
 
 class Count(NamedTuple):
@@ -70,13 +86,13 @@ class Count(NamedTuple):
     cycles: int | None = None
 
     @classmethod
-    def of(cls, name: str, events: tuple[int, ...], pages: int) -> Count:
-        """A count from callgrind's totals (`collected`)."""
-        if len(events) < 9:
-            return cls(name, events[0], pages)
-        first = sum(events[_FIRST_LEVEL_MISSES]) * FIRST_LEVEL_MISS_CYCLES
-        last = sum(events[_LAST_LEVEL_MISSES]) * LAST_LEVEL_MISS_CYCLES
-        return cls(name, events[0], pages, events[0] + first + last)
+    def of(cls, name: str, events: dict[str, int], pages: int) -> Count:
+        """A count from callgrind's totals (`collected`); the cycles estimated when the
+        caches and branches were simulated."""
+        if not set(MISS_CYCLES) <= set(events):
+            return cls(name, events["Ir"], pages)
+        added = sum(events[e] * cycles for e, cycles in MISS_CYCLES.items())
+        return cls(name, events["Ir"], pages, events["Ir"] + added)
 
 
 def ratio(hooks: Count, plain: Count, base: Count, field: str = "instructions") -> float:
@@ -123,9 +139,9 @@ def report(sites: list[tuple[str, list[Count], Count, Count]], cache_mib: int | 
     if simulated:
         headers += ["cycles, estimated (G)", "plain Material, modelled (G)", "ratio"]
     caches = (
-        f" Caches simulated (first level as this machine's, last level {cache_mib} MiB): "
-        f"cycles = instructions + {FIRST_LEVEL_MISS_CYCLES} a first-level miss + "
-        f"{LAST_LEVEL_MISS_CYCLES} a last-level miss; the verdict is on the larger ratio."
+        f" Caches (first level as this machine's, last level {cache_mib} MiB) and branches "
+        "simulated: cycles = instructions + 10 a first-level miss + 100 a last-level miss "
+        "+ 10 a mispredicted branch; the verdict is on the larger ratio."
         if simulated
         else ""
     )
