@@ -36,7 +36,7 @@ def _command(v: Variant, prefix: list[str]) -> tuple[list[str], dict[str, str]]:
 
 def count_build(v: Variant, cache_mib: int | None = None) -> Count:
     """Build variant `v` once under callgrind; the instructions it executed and its pages
-    (and with `cache_mib`, the cycles estimated from the simulated caches)."""
+    (and with `cache_mib`, the cycles estimated from the simulated caches and branches)."""
     shutil.rmtree(v.site, ignore_errors=True)
     cmd, env = _command(v, [sys.executable])
     env.update(instructions.ENV)
