@@ -15,6 +15,7 @@ from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
 from studyguide.bench.instructions import Count
 from studyguide.bench.report import PLAIN_AGAIN, Variant, report_scale, roles
+from studyguide.bench.schedule import shuffled_rounds
 from studyguide.bench.stats import (
     CostModel,
     Series,
@@ -386,3 +387,28 @@ def test_roles_find_each_build_and_the_report_shows_the_noise_control(tmp_path: 
         .endswith("| — (the same build: 1.00 but for noise) |")
     )
     assert "| 100 pages: macros / plain | 1.10 |" in table
+
+
+def test_counts_take_the_times_model() -> None:
+    # The counts of the 100-page synthetic site (callgrind, 2026-12-02).
+    hooks = Count("hooks, no cache", 10_549_085_361, 104)
+    plain = Count("plain", 10_532_736_572, 101)
+    base = Count("base (1 page)", 2_778_618_623, 1)
+    per_page = (plain.instructions - base.instructions) / 100
+    expected = hooks.instructions / (base.instructions + per_page * 103)
+    assert instructions.ratio(hooks, plain, base) == pytest.approx(expected)
+    assert instructions.ratio(hooks, plain, base) == pytest.approx(0.980, abs=0.001)
+    table = instructions.report([("100", [hooks], plain, base)])
+    assert "| 100 | hooks, no cache | 104 | 10.549 | 10.765 | 0.980 | ≤ 1.10 OK |" in table
+
+
+def test_shuffled_rounds_run_every_build_once_a_round_in_varied_places() -> None:
+    rounds = shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "1000 pages")
+    assert len(rounds) == 40
+    assert all(sorted(r) == ["base", "cold", "macros", "plain", "warm"] for r in rounds)
+    # No build keeps one place: each is first in some rounds and not in others.
+    firsts = {r[0] for r in rounds}
+    assert firsts == {"cold", "warm", "plain", "macros", "base"}
+    # The order is told again from the label, and differs for another label.
+    assert rounds == shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "1000 pages")
+    assert rounds != shuffled_rounds(["cold", "warm", "plain", "macros", "base"], 40, "300 pages")
