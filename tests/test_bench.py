@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from studyguide.bench import instructions
 from studyguide.bench.config_text import read_hooks, set_top_level
-from studyguide.bench.instructions import Count
 from studyguide.bench.report import PLAIN_AGAIN, Variant, report_scale, roles
 from studyguide.bench.schedule import shuffled_rounds
 from studyguide.bench.stats import (
@@ -289,67 +287,6 @@ def test_markdown_table_has_header_rule_and_rows() -> None:
     assert table.splitlines() == ["| a | b |", "|---|---|", "| 1 | x |", "| 2 | y |"]
 
 
-def test_callgrinds_total_is_read_and_its_absence_refused() -> None:
-    stderr = "==17== Callgrind, a call-graph generating cache profiler\n==17== \n"
-    stderr += "==17== Events    : Ir\n==17== Collected : 10549085361\n==17== \n"
-    stderr += "==17== I   refs:      10,549,085,361\n"
-    assert instructions.collected(stderr) == {"Ir": 10_549_085_361}
-    with pytest.raises(ValueError):
-        instructions.collected("INFO - Documentation built in 1.40 seconds\n")
-    with pytest.raises(ValueError, match="names"):
-        instructions.collected(stderr.replace("Events    : Ir", "Events    : Ir Dr"))
-
-
-# callgrind's summary with the caches simulated (300-page hooks build, 2026-12-02, 8 MiB),
-# branch totals added to show their place.
-SIMULATED = (
-    "==8981== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\n"
-    "==8981== Collected : 19430626942 5525243426 3085484988 319342698 92439152 29289712 "
-    "59523 3229742 1038406 2000000000 40000000 300000000 9000000\n"
-)
-
-
-def test_simulated_caches_and_branches_add_weighted_misses_to_the_instructions() -> None:
-    events = instructions.collected(SIMULATED)
-    assert len(events) == 13 and events["DLmr"] == 3_229_742 and events["Bim"] == 9_000_000
-    count = Count.of("hooks, no cache", events, 304)
-    assert count.instructions == 19_430_626_942
-    first = 319_342_698 + 92_439_152 + 29_289_712
-    last = 59_523 + 3_229_742 + 1_038_406
-    branches = 40_000_000 + 9_000_000
-    assert count.cycles == 19_430_626_942 + 10 * first + 100 * last + 10 * branches
-    assert Count.of("plain", {"Ir": 18_414_237_105}, 301).cycles is None
-    assert "--branch-sim=yes" in instructions.counting_command(["python"], 8)
-    assert "--LL=8388608,16,64" in instructions.counting_command(["python"], 8)
-    assert not any("sim" in a for a in instructions.counting_command(["python"]))
-
-
-def test_the_simulated_report_judges_the_larger_ratio_and_refuses_missing_cycles() -> None:
-    g = 1_000_000_000
-    base = Count("base (1 page)", 2 * g, 1, 3 * g)
-    plain = Count("plain", 12 * g, 101, 13 * g)  # 0.1 G a page, both counts
-    hooks = Count("hooks, no cache", 12 * g, 101, 14_300_000_000)  # 1.1x the cycles
-    assert instructions.ratio(hooks, plain, base) == pytest.approx(1.0)
-    assert instructions.ratio(hooks, plain, base, "cycles") == pytest.approx(1.1)
-    table = instructions.report([("100", [hooks], plain, base)], cache_mib=8)
-    assert "last level 8 MiB" in table
-    row = next(line for line in table.splitlines() if line.startswith("| 100 |"))
-    assert row.split(" | ")[3:] == [
-        "12.000",
-        "12.000",
-        "1.000",
-        "14.300",
-        "13.000",
-        "1.100",
-        "≤ 1.10 OK |",
-    ]
-    over = hooks._replace(cycles=14_400_000_000)
-    assert "OVER" in instructions.report([("100", [over], plain, base)], cache_mib=8)
-    assert "cycles" not in instructions.report([("100", [hooks], plain, base)])
-    with pytest.raises(ValueError, match="--cache"):
-        instructions.report([("100", [hooks], plain._replace(cycles=None), base)], cache_mib=8)
-
-
 def test_a_spanning_interval_says_how_many_rounds_would_tell() -> None:
     # 0.2 above 1.05 reaches 0.15 past the budget, 0.05 away: (0.2 / 0.05)^2 = 16x the rounds.
     assert rounds_to_tell(7, (0.85, 1.25), 1.05, 1.10) == 112
@@ -387,19 +324,6 @@ def test_roles_find_each_build_and_the_report_shows_the_noise_control(tmp_path: 
         .endswith("| — (the same build: 1.00 but for noise) |")
     )
     assert "| 100 pages: macros / plain | 1.10 |" in table
-
-
-def test_counts_take_the_times_model() -> None:
-    # The counts of the 100-page synthetic site (callgrind, 2026-12-02).
-    hooks = Count("hooks, no cache", 10_549_085_361, 104)
-    plain = Count("plain", 10_532_736_572, 101)
-    base = Count("base (1 page)", 2_778_618_623, 1)
-    per_page = (plain.instructions - base.instructions) / 100
-    expected = hooks.instructions / (base.instructions + per_page * 103)
-    assert instructions.ratio(hooks, plain, base) == pytest.approx(expected)
-    assert instructions.ratio(hooks, plain, base) == pytest.approx(0.980, abs=0.001)
-    table = instructions.report([("100", [hooks], plain, base)])
-    assert "| 100 | hooks, no cache | 104 | 10.549 | 10.765 | 0.980 | ≤ 1.10 OK |" in table
 
 
 def test_shuffled_rounds_run_every_build_once_a_round_in_varied_places() -> None:
