@@ -23,24 +23,25 @@ def test_callgrinds_total_is_read_and_its_absence_refused() -> None:
         instructions.collected(stderr.replace("Events    : Ir", "Events    : Ir Dr"))
 
 
-# callgrind's summary with the caches simulated (300-page hooks build, 2026-12-02, 8 MiB),
-# branch totals added to show their place.
+# callgrind's summary with the caches (8 MiB last level) and branches simulated: the 300-page
+# synthetic site's hooks build, 2026-12-02.
 SIMULATED = (
-    "==8981== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\n"
-    "==8981== Collected : 19430626942 5525243426 3085484988 319342698 92439152 29289712 "
-    "59523 3229742 1038406 2000000000 40000000 300000000 9000000\n"
+    "==12246== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim\n"
+    "==12246== Collected : 19434790370 5524869449 3085128871 319408129 92785382 29385666 "
+    "59071 3239428 1033828 2653079850 158320276 537589951 228232704\n"
 )
 
 
 def test_simulated_caches_and_branches_add_weighted_misses_to_the_instructions() -> None:
     events = instructions.collected(SIMULATED)
-    assert len(events) == 13 and events["DLmr"] == 3_229_742 and events["Bim"] == 9_000_000
+    assert len(events) == 13 and events["DLmr"] == 3_239_428 and events["Bim"] == 228_232_704
     count = Count.of("hooks, no cache", events, 304)
-    assert count.instructions == 19_430_626_942
-    first = 319_342_698 + 92_439_152 + 29_289_712
-    last = 59_523 + 3_229_742 + 1_038_406
-    branches = 40_000_000 + 9_000_000
-    assert count.cycles == 19_430_626_942 + 10 * first + 100 * last + 10 * branches
+    assert count.instructions == 19_434_790_370
+    first = 319_408_129 + 92_785_382 + 29_385_666
+    last = 59_071 + 3_239_428 + 1_033_828
+    branches = 158_320_276 + 228_232_704
+    assert count.cycles == 19_434_790_370 + 10 * first + 100 * last + 10 * branches
+    assert count.cycles == 28_149_344_640  # the estimate the closing note gives
     assert Count.of("plain", {"Ir": 18_414_237_105}, 301).cycles is None
     assert "--branch-sim=yes" in instructions.counting_command(["python"], 8)
     assert "--LL=8388608,16,64" in instructions.counting_command(["python"], 8)
