@@ -176,8 +176,10 @@ def synthetic(tmp: Path, pages: int, claims: int, refs: int) -> list[Variant]:
         variant = Variant(name, cfg, project, tmp / f"site-syn{pages}-{name}")
         if name == "hooks":
             variants += cold_and_warm(variant, tmp)
+        elif name == "plain":
+            variants += [variant, again(variant)]
         else:
-            variants += [variant, again(variant)] if name == "plain" else [variant]
+            variants.append(variant)
     return [*variants, one_page_site(tmp, f"syn{pages}")]
 
 

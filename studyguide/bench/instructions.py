@@ -126,10 +126,10 @@ def report(sites: list[tuple[str, list[Count], Count, Count]], cache_mib: int | 
     Material's modelled count for its pages, the ratio and the verdict; with the caches
     simulated (`cache_mib`), the estimated cycles beside them, the verdict on the larger."""
     simulated = cache_mib is not None
+    fields = ["instructions", "cycles"] if simulated else ["instructions"]
     table = []
     for site, hooks_builds, plain, base in sites:
         for hooks in hooks_builds:
-            fields = ["instructions", "cycles"] if simulated else ["instructions"]
             row = [site, hooks.name, str(hooks.pages)]
             worst = 0.0
             for name in fields:

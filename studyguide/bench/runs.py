@@ -34,6 +34,14 @@ def _command(v: Variant, prefix: list[str]) -> tuple[list[str], dict[str, str]]:
     return cmd, env
 
 
+def _pages_built(v: Variant, done: subprocess.CompletedProcess[str]) -> int:
+    """The pages a finished build of `v` made (its `index.html` files); when it failed, the
+    bench stops with the build's output."""
+    if done.returncode != 0:
+        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
+    return sum(1 for _ in v.site.rglob("index.html"))
+
+
 def count_build(v: Variant, cache_mib: int | None = None) -> Count:
     """Build variant `v` once under callgrind; the instructions it executed and its pages
     (and with `cache_mib`, the cycles estimated from the simulated caches and branches)."""
@@ -48,10 +56,7 @@ def count_build(v: Variant, cache_mib: int | None = None) -> Count:
         env=env,
         check=False,
     )
-    if done.returncode != 0:
-        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
-    pages = sum(1 for _ in v.site.rglob("index.html"))
-    return Count.of(v.name, instructions.collected(done.stderr), pages)
+    return Count.of(v.name, instructions.collected(done.stderr), _pages_built(v, done))
 
 
 def count_site(
@@ -90,10 +95,9 @@ def run_build(v: Variant, profile: Path | None = None) -> tuple[float, float, in
     done = subprocess.run(cmd, cwd=v.cwd, capture_output=True, text=True, env=env, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"build {v.name} failed:\n{done.stdout}\n{done.stderr}")
+    pages = _pages_built(v, done)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, wall, sum(1 for _ in v.site.rglob("index.html"))
+    return cpu, wall, pages
 
 
 def run_rounds(variants: list[Variant], runs: int, label: str) -> list[dict[str, object]]:
